@@ -1,0 +1,115 @@
+"""Load content/ into an Exhibition, reporting every problem at once with file:line:col.
+
+Order: read each YAML file safely, validate it against its model, then check what crosses
+files (ids, references, media, map features). Nothing is returned as usable unless all of it
+passed, so a running kiosk can keep its last good content when a curator's edit is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from kiosk.content.messages import problems_from
+from kiosk.content.model import FILE_MODELS, Exhibition, ExhibitionSettings
+from kiosk.content.problems import ContentError, Problem
+from kiosk.content.references import check_references
+from kiosk.content.yamlsource import YamlDocument, read_yaml
+
+
+@dataclass
+class LoadResult:
+    exhibition: Exhibition | None
+    problems: list[Problem]
+    documents: dict[str, YamlDocument] = field(default_factory=dict)
+    content_dir: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.exhibition is not None and not self.problems
+
+    def where(self, file: str, loc: tuple[str | int, ...]) -> tuple[str, int, int]:
+        """The display path, line and column of a value, for proof sheets and the admin panel."""
+        doc = self.documents[file]
+        line, col = doc.position(loc)
+        return doc.display, line, col
+
+    def summary(self) -> dict[str, int]:
+        ex = self.exhibition
+        if ex is None:
+            return {}
+        return {
+            "eras": len(ex.timeline.eras),
+            "events": len(ex.timeline.events),
+            "sectors": len(ex.sectors),
+            "companies": len(ex.companies),
+            "map layers": len(ex.layers),
+            "zones": sum(len(layer.zones) for layer in ex.layers),
+            "places": sum(len(layer.places) for layer in ex.layers),
+            "figures": len(ex.figures),
+            "sources": len(ex.settings.sources),
+            "glossary phrases": sum(len(p) for p in ex.glossary.phrases.values()),
+        }
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _validate(doc: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    if not isinstance(doc.data, dict):
+        return None, [Problem(doc.display, 1, 1, "expected a mapping of fields (key: value lines) at the top of the file")]
+    data = {k: v for k, v in doc.data.items() if k != "$schema"}
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, problems_from(exc, model, doc)
+
+
+def load_content(content_dir: Path, media_dir: Path | None = None) -> LoadResult:
+    """Read and check every content file; media_dir defaults to media/ beside content/."""
+    content_dir = Path(content_dir)
+    media_dir = Path(media_dir) if media_dir else content_dir.parent / "media"
+    problems: list[Problem] = []
+    documents: dict[str, YamlDocument] = {}
+    parts: dict[str, BaseModel] = {}
+    if not content_dir.is_dir():
+        return LoadResult(None, [Problem(_display(content_dir), 1, 1, "content folder not found")])
+    for name, model in FILE_MODELS.items():
+        path = content_dir / name
+        display = _display(path)
+        if not path.is_file():
+            problems.append(Problem(display, 1, 1, f"missing file: every exhibition needs {name}"))
+            continue
+        try:
+            doc = read_yaml(path, display)
+        except ContentError as exc:
+            problems.append(exc.problem)
+            continue
+        documents[name] = doc
+        part, found = _validate(doc, model)
+        problems += found
+        if part is not None:
+            parts[name] = part
+    if len(parts) != len(FILE_MODELS):
+        return LoadResult(None, sorted(problems), documents, content_dir)
+    settings = parts["exhibition.yaml"]
+    assert isinstance(settings, ExhibitionSettings)
+    exhibition = Exhibition(
+        settings=settings,
+        timeline=parts["timeline.yaml"],
+        sectors=parts["sectors.yaml"].sectors,  # type: ignore[attr-defined]
+        companies=parts["companies.yaml"].companies,  # type: ignore[attr-defined]
+        layers=parts["maps.yaml"].layers,  # type: ignore[attr-defined]
+        figures=parts["figures.yaml"].figures,  # type: ignore[attr-defined]
+        glossary=parts["glossary.yaml"],
+    )
+    problems += check_references(exhibition, documents, media_dir)
+    if problems:
+        return LoadResult(None, sorted(problems), documents, content_dir)
+    return LoadResult(exhibition, [], documents, content_dir)

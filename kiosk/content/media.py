@@ -1,0 +1,110 @@
+"""Checks on files that content refers to under media/: where they are and what they are.
+
+A media path in content may only name a file inside media/. Nothing here follows a URL or
+reads outside that folder, so content cannot make the kiosk fetch or expose anything else.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Literal
+
+MediaKind = Literal["image", "geojson"]
+
+MAX_IMAGE_BYTES = 40 * 1024 * 1024
+MAX_GEOJSON_BYTES = 20 * 1024 * 1024
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class MediaError(ValueError):
+    """A media reference that the kiosk will not show; the message is for curators."""
+
+
+def sniff_image(head: bytes) -> str | None:
+    """The image format the first bytes announce, or None."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    text = head.lstrip().lower()
+    if text.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head.lower():
+        return "svg"
+    return None
+
+
+_SUFFIX_FORMATS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp", ".svg": "svg"}
+
+
+def resolve_media(media_root: Path, reference: str) -> Path:
+    """The file a content reference names, or MediaError saying why it may not be used."""
+    if _SCHEME.match(reference) and not PureWindowsPath(reference).drive:
+        raise MediaError(f"'{reference}' is a web address; the kiosk is offline: put the file in media/ and name it")
+    if PurePosixPath(reference).is_absolute() or PureWindowsPath(reference).is_absolute() or reference.startswith("\\"):
+        raise MediaError(f"'{reference}' is an absolute path; write it relative to media/, e.g. photos/name.jpg")
+    if ".." in PurePosixPath(reference.replace("\\", "/")).parts:
+        raise MediaError(f"'{reference}' climbs out of media/ with '..'; media files must be inside media/")
+    root = media_root.resolve()
+    path = (root / reference).resolve()
+    if not path.is_relative_to(root):
+        raise MediaError(f"'{reference}' leads outside media/ (through a link); copy the file into media/")
+    if not path.is_file():
+        raise MediaError(_not_found(root, reference))
+    return path
+
+
+def _not_found(root: Path, reference: str) -> str:
+    folder = (root / reference).parent
+    message = f"media/{reference} does not exist"
+    if folder.is_dir():
+        names = [p.name for p in folder.iterdir() if p.is_file()]
+        close = difflib.get_close_matches(Path(reference).name, names, n=1, cutoff=0.6)
+        if close:
+            message += f" (did you mean '{close[0]}'?)"
+    return message
+
+
+def check_image(media_root: Path, reference: str) -> Path:
+    path = resolve_media(media_root, reference)
+    suffix = path.suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
+        raise MediaError(f"media/{reference}: expected an image (.png, .jpg, .webp, .gif or .svg), not '{suffix or 'no suffix'}'")
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        raise MediaError(f"media/{reference} is {size / 1e6:.0f} MB; images must stay under 40 MB (resize it)")
+    with path.open("rb") as handle:
+        found = sniff_image(handle.read(1024))
+    expected = _SUFFIX_FORMATS[suffix]
+    if found is None:
+        raise MediaError(f"media/{reference} is named {suffix} but is not an image file")
+    if found != expected:
+        raise MediaError(f"media/{reference} is named {suffix} but holds a {found.upper()} image; rename it to .{found}")
+    return path
+
+
+def check_geojson(media_root: Path, reference: str) -> tuple[Path, frozenset[str]]:
+    """Validate a GeoJSON outline file; return it and the `id`s of its features."""
+    path = resolve_media(media_root, reference)
+    size = path.stat().st_size
+    if size > MAX_GEOJSON_BYTES:
+        raise MediaError(f"media/{reference} is {size / 1e6:.0f} MB; map outlines must stay under 20 MB")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MediaError(f"media/{reference} is not valid GeoJSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise MediaError(f"media/{reference}: expected a GeoJSON FeatureCollection")
+    ids: set[str] = set()
+    for feature in data.get("features", []):
+        props = feature.get("properties") or {}
+        if "id" in props:
+            ids.add(str(props["id"]))
+    return path, frozenset(ids)

@@ -1,0 +1,410 @@
+"""Pydantic models of the exhibition content: one class per thing a curator writes.
+
+Every model is frozen and rejects unknown keys, so a typo in content/ is an error, not a
+silently ignored field. Each field carries a description: `kiosk schema` turns them into the
+JSON Schema a curator's editor shows while they type.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property, total_ordering
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+VARIANT_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="A kebab-case id: lowercase letters, digits and hyphens, e.g. bmw-brilliance."),
+]
+Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), Field(description="A colour as #RRGGBB.")]
+VariantId = Annotated[
+    str,
+    StringConstraints(pattern=VARIANT_PATTERN),
+    Field(description="A script variant tag such as zh-Hans, zh-Hant or en."),
+]
+ScriptId = Literal["zh-Hans", "zh-Hant"]
+
+# A text field is either a string in the content's own script, or a mapping per variant
+# where a curator wants exact wording ({zh-Hans: ..., zh-Hant: ..., en: ...}).
+Text = Annotated[
+    str | dict[VariantId, Annotated[str, StringConstraints(min_length=1)]],
+    Field(description="Text in the content's own script, or a mapping per variant {zh-Hans: ..., zh-Hant: ...}."),
+]
+
+
+
+def is_text_annotation(annotation: Any) -> bool:
+    """True for a field declared `Text` or `Text | None` (pydantic strips the outer Annotated)."""
+    if annotation == Text or annotation == get_args(Text)[0]:
+        return True
+    return get_origin(annotation) in (typing.Union, types.UnionType) and Text in get_args(annotation)
+
+
+# A media path is relative to media/; the loader checks that it stays inside media/, exists
+# and is the kind of file its field expects.
+MediaPath = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    Field(description="A file path relative to the media/ folder, e.g. photos/bmw-lydia.jpg."),
+]
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day: sources often give only a year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError("expected a date written as YYYY, YYYY-MM or YYYY-MM-DD")
+        match = _DATE_RE.match(str(value).strip())
+        if not match:
+            raise ValueError(f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2015-12)")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"year {year} is outside 1900-2100")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{value}' has month {month}; months run 01-12")
+        if day is not None:
+            try:
+                date(year, month or 1, day)
+            except ValueError:
+                raise ValueError(f"'{value}' is not a day of the calendar") from None
+        return cls(year, month, day)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+DateField = Annotated[
+    PartialDate,
+    PlainValidator(PartialDate.parse),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+            ],
+            "description": "A date as YYYY, YYYY-MM or YYYY-MM-DD: give only what the source makes certain.",
+        }
+    ),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class MediaItem(Model):
+    file: MediaPath = Field(description="Image file under media/ (PNG, JPEG, WebP, GIF or SVG).")
+    caption: Text | None = Field(None, description="Caption shown under the image.")
+    credit: Text | None = Field(None, description="Who made or owns the image.")
+
+
+class Source(Model):
+    id: Id
+    file: str = Field(description="The source text's file name in the seeds folder.")
+    title: Text = Field(description="Headline of the source text.")
+    publisher: Text | None = Field(None, description="Who published it.")
+    written: DateField | None = Field(None, description="When it was written, as far as its content shows.")
+    note: Text | None = Field(None, description="How the date was worked out, or caveats.")
+
+
+class Variant(Model):
+    id: VariantId = Field(description="Variant tag, e.g. zh-Hans or zh-Hant.")
+    label: str = Field(min_length=1, max_length=8, description="Label on the toggle, e.g. 简体 or 繁體.")
+    opencc: str | None = Field(
+        None,
+        description="OpenCC configuration converting the content's script into this variant "
+        "(s2hk, s2tw, t2s, hk2s ...); leave empty when the variant is the content's own script.",
+    )
+    font: Literal["SC", "TC", "HK", "JP", "KR"] = Field(
+        description="Regional glyph forms to draw this variant with (Noto Sans CJK SC, TC or HK)."
+    )
+
+
+class HomeTile(Model):
+    screen: Literal["timeline", "map", "companies"] = Field(description="The view this tile opens.")
+    title: Text
+    subtitle: Text | None = None
+    icon: str = Field("mdi6.star", description="A qtawesome icon name, e.g. mdi6.timeline-clock.")
+
+
+class Theme(Model):
+    accent: Color = Field("#C8102E", description="Accent colour for highlights and the active state.")
+    ink: Color = Field("#1B2430", description="Main text colour.")
+    paper: Color = Field("#F5F2EC", description="Background colour.")
+
+
+class ExhibitionSettings(Model):
+    title: Text = Field(description="The exhibition's title on the home screen.")
+    subtitle: Text | None = None
+    script: ScriptId = Field(description="The script the content is written in.")
+    default_variant: VariantId = Field(description="The variant shown at start and after an idle reset.")
+    variants: tuple[Variant, ...] = Field(min_length=1, description="Variants offered on the toggle, in order.")
+    idle_timeout_s: int = Field(90, ge=10, le=3600, description="Seconds without a touch before returning home.")
+    attract_interval_s: int = Field(8, ge=3, le=120, description="Seconds between highlights of the attract loop.")
+    home_tiles: tuple[HomeTile, ...] = Field(min_length=1)
+    theme: Theme = Theme()
+    sources: tuple[Source, ...] = Field(min_length=1, description="The source texts facts are taken from.")
+    credits: Text | None = Field(None, description="Credit line shown on the home screen.")
+
+    @model_validator(mode="after")
+    def _default_variant_is_offered(self) -> ExhibitionSettings:
+        ids = [v.id for v in self.variants]
+        if self.default_variant not in ids:
+            raise ValueError(f"default_variant '{self.default_variant}' is not one of the variants ({', '.join(ids)})")
+        return self
+
+
+class Era(Model):
+    id: Id
+    title: Text
+    start: int = Field(ge=1900, le=2100, description="First year of the era.")
+    end: int = Field(ge=1900, le=2100, description="Last year of the era.")
+    summary: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Era:
+        if self.end < self.start:
+            raise ValueError(f"era ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Event(Model):
+    id: Id
+    date: DateField = Field(description="When it happened (or the start of a range).")
+    end: DateField | None = Field(None, description="Last date, for an event that spans a range.")
+    kind: Literal["milestone", "event", "target"] = Field(
+        "event", description="target: a plan's goal, not a result; shown labelled as a target."
+    )
+    era: Id = Field(description="The era (timeline.yaml eras) this event belongs to.")
+    title: Text
+    summary: Text = Field(description="One or two sentences shown on the card.")
+    body: Text | None = Field(None, description="Longer text for the detail view.")
+    media: tuple[MediaItem, ...] = ()
+    companies: tuple[Id, ...] = Field((), description="Ids of related companies (companies.yaml).")
+    tags: tuple[str, ...] = ()
+    source: Id = Field(description="Id of the source text (exhibition.yaml sources).")
+
+    @model_validator(mode="after")
+    def _range_ordered(self) -> Event:
+        if self.end is not None and self.end.sort_key() < self.date.sort_key():
+            raise ValueError(f"end {self.end} is before date {self.date}")
+        return self
+
+
+class Timeline(Model):
+    eras: tuple[Era, ...] = Field(min_length=1)
+    events: tuple[Event, ...] = Field(min_length=1)
+
+
+class Sector(Model):
+    id: Id
+    name: Text
+    color: Color = Field(description="Marker and chip colour for this sector.")
+    icon: str = Field("mdi6.factory", description="A qtawesome icon name.")
+    description: Text | None = None
+
+
+class Sectors(Model):
+    sectors: tuple[Sector, ...] = Field(min_length=1)
+
+
+class KeyFact(Model):
+    label: Text
+    value: float | int | str = Field(description="The number (or short text) shown large.")
+    unit: Text | None = Field(None, description="Unit, e.g. 亿元 or 辆.")
+    year: int | None = Field(None, ge=1900, le=2100, description="The year the figure refers to.")
+    target: bool = Field(False, description="True when the figure is a plan's goal, not a result.")
+
+
+class Location(Model):
+    layer: Id = Field(description="Map layer (maps.yaml) the company is placed on.")
+    lon: float = Field(ge=-180, le=180)
+    lat: float = Field(ge=-90, le=90)
+    approximate: bool = Field(True, description="True when the sources do not give the exact position (示意).")
+
+
+class Company(Model):
+    id: Id
+    kind: Literal["company", "institution"] = "company"
+    name: Text
+    short_name: Text | None = None
+    sector: Id = Field(description="Sector id (sectors.yaml).")
+    origin: Text | None = Field(None, description="Country or region of origin, e.g. 德国.")
+    summary: Text
+    body: Text | None = None
+    facts: tuple[KeyFact, ...] = ()
+    media: tuple[MediaItem, ...] = ()
+    location: Location | None = None
+    events: tuple[Id, ...] = Field((), description="Ids of related timeline events.")
+    source: Id
+    pinyin: str | None = Field(None, description="Sort key for the A-Z index, when the name's first character is ambiguous.")
+
+
+class Companies(Model):
+    companies: tuple[Company, ...] = Field(min_length=1)
+
+
+class Zone(Model):
+    id: Id
+    name: Text
+    feature: str = Field(description="The id property of the outline's feature in the layer's GeoJSON.")
+    area_km2: float | None = Field(None, gt=0, description="Planned area in km².")
+    area_note: Text | None = Field(None, description="Where sources disagree on the area, say so here.")
+    color: Color | None = None
+    approximate: bool = Field(True, description="True when the outline is schematic (示意).")
+    source: Id | None = None
+
+
+class Place(Model):
+    id: Id
+    name: Text
+    lon: float = Field(ge=-180, le=180)
+    lat: float = Field(ge=-90, le=90)
+    approximate: bool = True
+    note: Text | None = None
+    source: Id | None = None
+
+
+class MapLayer(Model):
+    id: Id
+    title: Text
+    base: MediaPath = Field(description="GeoJSON outlines under media/, e.g. maps/shenyang.geojson.")
+    highlight: tuple[str, ...] = Field((), description="Feature ids drawn emphasised.")
+    zones: tuple[Zone, ...] = ()
+    places: tuple[Place, ...] = Field((), description="Named points that are not companies.")
+    drill: dict[str, Id] = Field(
+        default_factory=dict, description="Tapping the feature (key) opens the layer (value), e.g. tiexi: park."
+    )
+    credit: Text = Field(description="Credit line for the outlines, shown on the map.")
+
+
+class Maps(Model):
+    layers: tuple[MapLayer, ...] = Field(min_length=1)
+
+
+class Figure(Model):
+    id: Id
+    label: Text
+    value: float | int
+    unit: Text
+    year: int = Field(ge=1900, le=2100)
+    kind: Literal["result", "estimate", "target"] = Field(
+        "result", description="estimate: a forecast for the year; target: a plan's goal."
+    )
+    note: Text | None = None
+    source: Id
+
+
+class Figures(Model):
+    figures: tuple[Figure, ...] = Field(min_length=1)
+
+
+class Glossary(Model):
+    phrases: dict[VariantId, dict[Annotated[str, StringConstraints(min_length=1)], str]] = Field(
+        default_factory=dict,
+        description="Per variant, phrase in the content's script -> exact wording in that variant. "
+        "Used where OpenCC gets a proper noun wrong (沈鼓 -> 瀋鼓, 里达 -> 里達).",
+    )
+
+
+class Exhibition(Model):
+    """The whole validated exhibition, as the views receive it."""
+
+    settings: ExhibitionSettings
+    timeline: Timeline
+    sectors: tuple[Sector, ...]
+    companies: tuple[Company, ...]
+    layers: tuple[MapLayer, ...]
+    figures: tuple[Figure, ...]
+    glossary: Glossary
+
+    @cached_property
+    def events_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.timeline.events}
+
+    @cached_property
+    def companies_by_id(self) -> dict[str, Company]:
+        return {c.id: c for c in self.companies}
+
+    @cached_property
+    def sectors_by_id(self) -> dict[str, Sector]:
+        return {s.id: s for s in self.sectors}
+
+    @cached_property
+    def layers_by_id(self) -> dict[str, MapLayer]:
+        return {m.id: m for m in self.layers}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.settings.sources}
+
+    @cached_property
+    def events_sorted(self) -> tuple[Event, ...]:
+        return tuple(sorted(self.timeline.events, key=lambda e: (e.date.sort_key(), e.id)))
+
+    def companies_on(self, layer_id: str) -> tuple[Company, ...]:
+        return tuple(c for c in self.companies if c.location and c.location.layer == layer_id)
+
+    def events_for(self, company_id: str) -> tuple[Event, ...]:
+        """Events that name the company, or that the company names."""
+        company = self.companies_by_id[company_id]
+        linked = set(company.events)
+        return tuple(e for e in self.events_sorted if e.id in linked or company_id in e.companies)
+
+
+# One content file per part of the model; the loader and `kiosk schema` both use this table.
+FILE_MODELS: dict[str, type[Model]] = {
+    "exhibition.yaml": ExhibitionSettings,
+    "timeline.yaml": Timeline,
+    "sectors.yaml": Sectors,
+    "companies.yaml": Companies,
+    "maps.yaml": Maps,
+    "figures.yaml": Figures,
+    "glossary.yaml": Glossary,
+}

@@ -1,0 +1,158 @@
+"""Checks that cross files: unique ids, references between files, media and map features."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from kiosk.content.media import MediaError, check_geojson, check_image
+from kiosk.content.model import Exhibition
+from kiosk.content.problems import Problem
+from kiosk.content.walk import iter_media, iter_texts
+from kiosk.content.yamlsource import Loc, YamlDocument
+
+
+class _Reporter:
+    def __init__(self, documents: dict[str, YamlDocument]) -> None:
+        self.documents = documents
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, loc: Loc, message: str, *, key: bool = False) -> None:
+        doc = self.documents[file]
+        line, col = doc.position(loc, key=key)
+        self.problems.append(Problem(doc.display, line, col, message))
+
+    def unique(self, file: str, base: Loc, items: Iterable[BaseModel], what: str) -> None:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            item_id = item.id  # type: ignore[attr-defined]
+            if item_id in seen:
+                first_line = self.documents[file].position((*base, seen[item_id], "id"))[0]
+                self.add(file, (*base, index, "id"), f"duplicate {what} id '{item_id}' (first used at line {first_line})")
+            else:
+                seen[item_id] = index
+
+    def reference(self, file: str, loc: Loc, value: str, known: Iterable[str], what: str, where: str) -> None:
+        known = list(known)
+        if value in known:
+            return
+        guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'? " if guess else ""
+        listed = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
+        self.add(file, loc, f"{what} '{value}' is not defined in {where} ({hint}known: {listed})")
+
+
+def check_references(ex: Exhibition, documents: dict[str, YamlDocument], media_dir: Path) -> list[Problem]:
+    r = _Reporter(documents)
+    sources = [s.id for s in ex.settings.sources]
+    eras = [e.id for e in ex.timeline.eras]
+    events = [e.id for e in ex.timeline.events]
+    companies = [c.id for c in ex.companies]
+    sectors = [s.id for s in ex.sectors]
+    layers = [m.id for m in ex.layers]
+
+    r.unique("exhibition.yaml", ("sources",), ex.settings.sources, "source")
+    r.unique("timeline.yaml", ("eras",), ex.timeline.eras, "era")
+    r.unique("timeline.yaml", ("events",), ex.timeline.events, "event")
+    r.unique("sectors.yaml", ("sectors",), ex.sectors, "sector")
+    r.unique("companies.yaml", ("companies",), ex.companies, "company")
+    r.unique("maps.yaml", ("layers",), ex.layers, "map layer")
+    r.unique("figures.yaml", ("figures",), ex.figures, "figure")
+
+    for i, event in enumerate(ex.timeline.events):
+        at = ("events", i)
+        r.reference("timeline.yaml", (*at, "era"), event.era, eras, "era", "timeline.yaml eras")
+        r.reference("timeline.yaml", (*at, "source"), event.source, sources, "source", "exhibition.yaml sources")
+        for j, company in enumerate(event.companies):
+            r.reference("timeline.yaml", (*at, "companies", j), company, companies, "company", "companies.yaml")
+
+    for i, company in enumerate(ex.companies):
+        at = ("companies", i)
+        r.reference("companies.yaml", (*at, "sector"), company.sector, sectors, "sector", "sectors.yaml")
+        r.reference("companies.yaml", (*at, "source"), company.source, sources, "source", "exhibition.yaml sources")
+        for j, event in enumerate(company.events):
+            r.reference("companies.yaml", (*at, "events", j), event, events, "event", "timeline.yaml")
+        if company.location:
+            r.reference("companies.yaml", (*at, "location", "layer"), company.location.layer, layers, "map layer", "maps.yaml")
+
+    for i, figure in enumerate(ex.figures):
+        r.reference("figures.yaml", ("figures", i, "source"), figure.source, sources, "source", "exhibition.yaml sources")
+
+    variant_ids = [v.id for v in ex.settings.variants]
+    for phrase_variant in ex.glossary.phrases:
+        r.reference("glossary.yaml", ("phrases", phrase_variant), phrase_variant, variant_ids, "variant", "exhibition.yaml variants")
+
+    _check_text_variants(r, ex, [*variant_ids, ex.settings.script], ex.settings.script)
+    feature_ids = _check_media(r, ex, media_dir)
+    _check_layers(r, ex, feature_ids, layers, sources)
+    return r.problems
+
+
+def _file_parts(ex: Exhibition) -> Iterable[tuple[str, BaseModel, Loc]]:
+    """Each file's part of the model, with the path prefix its values have in that file."""
+    yield "exhibition.yaml", ex.settings, ()
+    yield "timeline.yaml", ex.timeline, ()
+    yield "glossary.yaml", ex.glossary, ()
+    for file, key, items in (
+        ("sectors.yaml", "sectors", ex.sectors),
+        ("companies.yaml", "companies", ex.companies),
+        ("maps.yaml", "layers", ex.layers),
+        ("figures.yaml", "figures", ex.figures),
+    ):
+        for index, item in enumerate(items):
+            yield file, item, (key, index)
+
+
+def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], script: str) -> None:
+    for file, part, prefix in _file_parts(ex):
+        for loc, value in iter_texts(part, prefix):
+            if isinstance(value, dict) and script not in value:
+                r.add(file, loc, f"a per-variant text must include the content's own script ({script}), "
+                      "from which the other variants are made")
+            if isinstance(value, dict):
+                for variant in value:
+                    if variant not in allowed:
+                        r.add(file, (*loc, variant), f"'{variant}' is not a variant this exhibition offers "
+                              f"(exhibition.yaml variants: {', '.join(dict.fromkeys(allowed))})", key=True)
+
+
+def _check_media(r: _Reporter, ex: Exhibition, media_dir: Path) -> dict[str, frozenset[str]]:
+    features: dict[str, frozenset[str]] = {}
+    for file, part, prefix in _file_parts(ex):
+        for loc, reference, kind in iter_media(part, prefix):
+            try:
+                if kind == "geojson":
+                    features[reference] = check_geojson(media_dir, reference)[1]
+                else:
+                    check_image(media_dir, reference)
+            except MediaError as exc:
+                r.add(file, loc, str(exc))
+    return features
+
+
+def _check_layers(
+    r: _Reporter, ex: Exhibition, feature_ids: dict[str, frozenset[str]], layers: list[str], sources: list[str]
+) -> None:
+    for i, layer in enumerate(ex.layers):
+        at = ("layers", i)
+        r.unique("maps.yaml", (*at, "zones"), layer.zones, "zone")
+        r.unique("maps.yaml", (*at, "places"), layer.places, "place")
+        known = feature_ids.get(layer.base)
+        for j, zone in enumerate(layer.zones):
+            if known is not None:
+                r.reference("maps.yaml", (*at, "zones", j, "feature"), zone.feature, known, "feature", f"media/{layer.base}")
+            if zone.source:
+                r.reference("maps.yaml", (*at, "zones", j, "source"), zone.source, sources, "source", "exhibition.yaml sources")
+        for j, place in enumerate(layer.places):
+            if place.source:
+                r.reference("maps.yaml", (*at, "places", j, "source"), place.source, sources, "source", "exhibition.yaml sources")
+        for j, feature in enumerate(layer.highlight):
+            if known is not None:
+                r.reference("maps.yaml", (*at, "highlight", j), feature, known, "feature", f"media/{layer.base}")
+        for feature, target in layer.drill.items():
+            if known is not None:
+                r.reference("maps.yaml", (*at, "drill", feature), feature, known, "feature", f"media/{layer.base}")
+            r.reference("maps.yaml", (*at, "drill", feature), target, layers, "map layer", "maps.yaml")

@@ -1,0 +1,53 @@
+"""Walk a validated model and find its text fields and media references, with their paths.
+
+The proof sheet, the reference checker and the script engine's warm-up all need "every text
+in the content and where it came from"; this is the one place that knows how to find them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from kiosk.content.model import MapLayer, MediaItem, is_text_annotation
+
+Loc = tuple[str | int, ...]
+
+
+def iter_texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str]]]:
+    """Yield (path, value) for every text field set in `model` and the models inside it."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        if value is None:
+            continue
+        if is_text_annotation(info.annotation):
+            yield (*loc, key), value
+        else:
+            yield from _iter_nested(value, (*loc, key))
+
+
+def _iter_nested(value: Any, loc: Loc) -> Iterator[tuple[Loc, str | dict[str, str]]]:
+    if isinstance(value, BaseModel):
+        yield from iter_texts(value, loc)
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _iter_nested(item, (*loc, index))
+
+
+def iter_media(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
+    """Yield (path, reference, kind) for every media reference: images and map outlines."""
+    if isinstance(model, MediaItem):
+        yield (*loc, "file"), model.file, "image"
+    if isinstance(model, MapLayer):
+        yield (*loc, "base"), model.base, "geojson"
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from iter_media(value, (*loc, name))
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from iter_media(item, (*loc, name, index))

@@ -1,0 +1,172 @@
+"""Read one YAML file safely into plain Python values, remembering where each value stood.
+
+PyYAML's SafeLoader composes the node tree (no Python objects, no tags that run code); we then
+build the values ourselves so that we can (a) record the line and column of every key and
+value for error messages, (b) reject duplicate keys, which YAML silently overwrites, and
+(c) stop alias expansion before a "billion laughs" file eats the kiosk's memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.content.problems import ContentError, Problem
+
+# libyaml's composer is ~10x faster and gives the same nodes and marks; fall back if absent.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest bundled file is ~60 KB; 2 MB is no longer content
+MAX_NODES = 200_000  # values built per file, counting every alias expansion
+
+Loc = tuple[str | int, ...]
+
+# The tags plain YAML resolves to; anything else (!!python/..., custom !tags) is refused.
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+}
+
+
+@dataclass
+class YamlDocument:
+    """A file's data plus a map from each value's path to its 1-based (line, column)."""
+
+    display: str
+    data: Any
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Where `loc` stands; for a missing path, the nearest existing parent."""
+        table = self.key_positions if key else self.positions
+        if key and loc in table:
+            return table[loc]
+        while loc not in self.positions and loc:
+            loc = loc[:-1]
+        return self.positions.get(loc, (1, 1))
+
+
+def _problem(display: str, line: int, col: int, message: str) -> ContentError:
+    return ContentError(Problem(display, line, col, message))
+
+
+def _decode(raw: bytes, display: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise _problem(
+            display, line, col, "the file is not UTF-8 text; save it as UTF-8 (your editor's 'Save with encoding')"
+        ) from None
+
+
+def _check_tabs(text: str, display: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise _problem(display, number, indent.index("\t") + 1, "indent with spaces, not tabs")
+
+
+class _Builder:
+    _scalar_constructor = yaml.SafeLoader(stream="")
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.nodes = 0
+        self.doc = YamlDocument(display, None)
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _problem(
+                self.display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f"the file expands to more than {MAX_NODES:,} values (too many aliases); write the content out plainly",
+            )
+        self.doc.positions.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _PLAIN_TAGS:
+            raise _problem(
+                self.display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f"the tag {node.tag} is not allowed in content; remove it",
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _problem(
+                    self.display,
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    "merge keys (<<) are not supported in content; write the fields out",
+                )
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key is None or isinstance(key, list | dict):
+                raise _problem(self.display, line, col, "a key must be a plain word or text")
+            key = str(key) if not isinstance(key, str) else key
+            if key in result:
+                first = self.doc.key_positions[(*loc, key)]
+                raise _problem(
+                    self.display, line, col, f"duplicate key '{key}' (first given at line {first[0]}); keep only one"
+                )
+            self.doc.key_positions[(*loc, key)] = (line, col)
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        # Dates stay text: the content model parses YYYY, YYYY-MM and YYYY-MM-DD itself.
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        if node.tag == "tag:yaml.org,2002:binary":
+            raise _problem(
+                self.display, node.start_mark.line + 1, node.start_mark.column + 1, "binary values are not content"
+            )
+        try:
+            return self._scalar_constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            raise _problem(
+                self.display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                f"'{node.value}' is not a value content can hold",
+            ) from None
+
+
+def read_yaml(path: Path, display: str) -> YamlDocument:
+    """Parse `path`; raise ContentError with a located, plain message on any problem."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _problem(display, 1, 1, f"the file is {size / 1e6:.1f} MB; content files must stay under 2 MB")
+    text = _decode(path.read_bytes(), display)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise _problem(display, line, 1, "the file contains a NUL byte; it is not a text file")
+    _check_tabs(text, display)
+    try:
+        node = yaml.compose(text, Loader=_COMPOSER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or exc.context or "not valid YAML"
+        raise _problem(display, line, col, f"YAML syntax: {what}; check the indentation and punctuation here") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are all marked
+        raise _problem(display, 1, 1, f"YAML syntax: {exc}") from None
+    builder = _Builder(display)
+    builder.doc.data = {} if node is None else builder.build(node, ())
+    return builder.doc

@@ -1,0 +1,130 @@
+"""Script variants: turn content text into the variant a visitor chose (简体 / 繁體 ...).
+
+Order of precedence for one text field and one variant:
+1. the field's own explicit wording for that variant ({zh-Hans: ..., zh-Hant: ...});
+2. the content glossary's phrase overrides, longest match first (proper nouns OpenCC gets
+   wrong: 沈鼓 -> 瀋鼓, 里达 -> 里達);
+3. OpenCC with the variant's configuration (s2hk, s2tw, t2s ...).
+Results are cached per (text, variant), so a toggle never converts the same string twice.
+No Qt here: the proof sheet and tests use it without a display.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, Protocol
+
+from kiosk.content.model import ExhibitionSettings, Glossary, Variant
+
+SegmentKind = Literal["same", "opencc", "glossary", "explicit"]
+
+
+class Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of converted text and what produced it (for the proof sheet's highlighting)."""
+
+    source: str
+    text: str
+    kind: SegmentKind
+
+
+def _opencc(config: str) -> Converter:
+    import opencc  # imported here so `kiosk validate` never pays for loading dictionaries
+
+    return opencc.OpenCC(config)
+
+
+class _Identity:
+    def convert(self, text: str) -> str:
+        return text
+
+
+class ScriptEngine:
+    """Converts text into each variant the exhibition offers."""
+
+    def __init__(
+        self,
+        settings: ExhibitionSettings,
+        glossary: Glossary,
+        converter_factory: Callable[[str], Converter] = _opencc,
+        cache_size: int = 65_536,
+    ) -> None:
+        self.script = settings.script
+        self.variants: tuple[Variant, ...] = settings.variants
+        self.default_variant = settings.default_variant
+        self._by_id = {v.id: v for v in self.variants}
+        self._converters: dict[str, Converter] = {}
+        self._factory = converter_factory
+        self._patterns: dict[str, tuple[re.Pattern[str] | None, Mapping[str, str]]] = {}
+        for variant in self.variants:
+            phrases = glossary.phrases.get(variant.id, {})
+            ordered = sorted(phrases, key=len, reverse=True)  # alternation order = longest first
+            pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+            self._patterns[variant.id] = (pattern, phrases)
+        self._cached = lru_cache(maxsize=cache_size)(self._convert_uncached)
+
+    def variant(self, variant_id: str) -> Variant:
+        return self._by_id[variant_id]
+
+    def next_variant(self, variant_id: str) -> str:
+        """The variant a one-tap toggle moves to after `variant_id`."""
+        ids = [v.id for v in self.variants]
+        return ids[(ids.index(variant_id) + 1) % len(ids)]
+
+    def _converter(self, variant_id: str) -> Converter:
+        if variant_id not in self._converters:
+            config = self._by_id[variant_id].opencc
+            self._converters[variant_id] = self._factory(config) if config else _Identity()
+        return self._converters[variant_id]
+
+    def segments(self, text: str, variant_id: str) -> list[Segment]:
+        """Split `text` into glossary phrases and the OpenCC-converted stretches between them."""
+        pattern, phrases = self._patterns[variant_id]
+        converter = self._converter(variant_id)
+        pieces: list[Segment] = []
+        position = 0
+        for match in pattern.finditer(text) if pattern else ():
+            if match.start() > position:
+                pieces.append(self._plain(text[position : match.start()], converter))
+            pieces.append(Segment(match.group(), phrases[match.group()], "glossary"))
+            position = match.end()
+        if position < len(text):
+            pieces.append(self._plain(text[position:], converter))
+        return pieces
+
+    @staticmethod
+    def _plain(source: str, converter: Converter) -> Segment:
+        converted = converter.convert(source)
+        return Segment(source, converted, "same" if converted == source else "opencc")
+
+    def _convert_uncached(self, text: str, variant_id: str) -> str:
+        return "".join(segment.text for segment in self.segments(text, variant_id))
+
+    def convert(self, text: str, variant_id: str) -> str:
+        """A string in the content's script, in `variant_id` (cached)."""
+        return self._cached(text, variant_id)
+
+    def text(self, value: str | Mapping[str, str] | None, variant_id: str) -> str:
+        """Any content text field (plain or per-variant mapping) in `variant_id`."""
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return self.convert(value, variant_id)
+        if variant_id in value:
+            return value[variant_id]
+        base = value.get(self.script)
+        if base is None:  # the validator requires the content's own script; be lenient at run time
+            base = next(iter(value.values()), "")
+        return self.convert(base, variant_id)
+
+    def cache_info(self) -> tuple[int, int]:
+        """(hits, misses) of the conversion cache."""
+        info = self._cached.cache_info()
+        return info.hits, info.misses

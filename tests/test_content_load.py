@@ -1,0 +1,256 @@
+"""The loader and validator: every class of curator mistake gives a located, plain message."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.content import load_content
+from kiosk.content.model import PartialDate
+from tests.factory import line_col, tiny_png
+
+
+def problems(content: Path) -> list[str]:
+    result = load_content(content)
+    assert result.exhibition is None, "broken content must not produce an exhibition"
+    return [str(p) for p in result.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def expect_one(content: Path, file: str, needle: str, *fragments: str, occurrence: int = 1) -> None:
+    """Exactly one problem, at the needle's line:col in `file`, containing each fragment."""
+    found = problems(content)
+    assert len(found) == 1, found
+    line, col = line_col(content / file, needle, occurrence=occurrence)
+    assert found[0].startswith(f"{content / file}:{line}:{col}: ") or found[0].split(": ")[0].endswith(
+        f"{file}:{line}:{col}"
+    ), found[0]
+    for fragment in fragments:
+        assert fragment in found[0], found[0]
+
+
+def test_valid_exhibition_loads(exhibition_dir: Path) -> None:
+    result = load_content(exhibition_dir)
+    assert result.problems == []
+    ex = result.exhibition
+    assert ex is not None
+    assert [e.id for e in ex.events_sorted] == ["approval", "plant-opens"]
+    assert ex.companies_by_id["acme"].location.layer == "park"
+    assert result.summary()["events"] == 2
+    assert [e.id for e in ex.events_for("acme")] == ["approval", "plant-opens"]
+
+
+def test_model_is_immutable(exhibition_dir: Path) -> None:
+    ex = load_content(exhibition_dir).exhibition
+    with pytest.raises(Exception, match="frozen"):
+        ex.settings.idle_timeout_s = 5  # type: ignore[misc]
+
+
+def test_yaml_syntax_error_is_located(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "sectors.yaml", 'color: "#1F5AA6"', 'color: ["#1F5AA6"')
+    found = problems(exhibition_dir)
+    assert len(found) == 1
+    assert "sectors.yaml:" in found[0]
+    assert "YAML syntax" in found[0]
+    assert "Traceback" not in found[0]
+
+
+def test_tab_indentation(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "sectors.yaml", "    name: 汽车", "\tname: 汽车")
+    found = problems(exhibition_dir)
+    line, _ = line_col(exhibition_dir / "sectors.yaml", "\tname")
+    assert found == [f"{exhibition_dir / 'sectors.yaml'}:{line}:1: indent with spaces, not tabs"] or found[0].endswith(
+        f"sectors.yaml:{line}:1: indent with spaces, not tabs"
+    )
+
+
+def test_bad_encoding(exhibition_dir: Path) -> None:
+    path = exhibition_dir / "figures.yaml"
+    path.write_bytes(path.read_bytes().replace("产值".encode(), "产值".encode("gbk")))
+    found = problems(exhibition_dir)
+    assert len(found) == 1, found
+    assert "figures.yaml:3:12:" in found[0]
+    assert "UTF-8" in found[0]
+
+
+def test_duplicate_key(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "    year: 2025\n", "    year: 2025\n    year: 2024\n")
+    expect_one(exhibition_dir, "figures.yaml", "year: 2024", "duplicate key 'year'", "first given at line 6")
+
+
+def test_unknown_key_suggests_the_right_one(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "companies.yaml", "    sector: automotive", "    secotr: automotive")
+    found = problems(exhibition_dir)
+    line, col = line_col(exhibition_dir / "companies.yaml", "secotr")
+    assert any(f"companies.yaml:{line}:{col}: unknown key 'secotr' (did you mean 'sector'?)" in p for p in found), found
+    assert any("'sector' is required" in p for p in found)
+
+
+def test_missing_required_field(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "    unit: 亿元\n", "")
+    expect_one(exhibition_dir, "figures.yaml", "id: output", "'unit' is required")
+
+
+def test_wrong_type(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "value: 1220", "value: [1220]")
+    expect_one(exhibition_dir, "figures.yaml", "[1220]", "expected a number", "got a list")
+
+
+def test_text_field_wrong_type(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "sectors.yaml", "name: 汽车", "name: [汽车]")
+    expect_one(exhibition_dir, "sectors.yaml", "[汽车]", "expected text, or a mapping per variant")
+
+
+@pytest.mark.parametrize(
+    ("bad", "fragment"),
+    [("2015-13", "month 13"), ("2015-02-30", "not a day of the calendar"), ("soon", "is not a date")],
+)
+def test_bad_dates(exhibition_dir: Path, bad: str, fragment: str) -> None:
+    edit(exhibition_dir / "timeline.yaml", "date: 2015-12", f"date: {bad}")
+    expect_one(exhibition_dir, "timeline.yaml", bad, fragment)
+
+
+def test_partial_dates_parse_and_order() -> None:
+    assert str(PartialDate.parse("2015")) == "2015"
+    assert str(PartialDate.parse(2021)) == "2021"
+    assert PartialDate.parse("2024-03-27") > PartialDate.parse("2024-03")
+    assert PartialDate.parse("2024-03").sort_key() < PartialDate.parse("2024-04").sort_key()
+
+
+def test_range_must_not_end_before_it_starts(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "timeline.yaml", "    date: 2018\n", "    date: 2018\n    end: 2017\n")
+    expect_one(exhibition_dir, "timeline.yaml", "id: plant-opens", "end 2017 is before date 2018")
+
+
+def test_duplicate_ids(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "timeline.yaml", "id: approval", "id: plant-opens")
+    expect_one(exhibition_dir, "timeline.yaml", "plant-opens", "duplicate event id 'plant-opens' (first used at line 7)", occurrence=2)
+
+
+def test_dangling_reference_across_files(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "companies.yaml", "sector: automotive", "sector: automotiv")
+    expect_one(
+        exhibition_dir, "companies.yaml", "automotiv", "sector 'automotiv' is not defined in sectors.yaml",
+        "did you mean 'automotive'?",
+    )
+
+
+def test_event_names_unknown_company(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "timeline.yaml", "companies: [acme]", "companies: [acme, bmw]")
+    expect_one(exhibition_dir, "timeline.yaml", "bmw", "company 'bmw' is not defined in companies.yaml")
+
+
+@pytest.mark.parametrize(
+    ("reference", "fragment"),
+    [
+        ("/etc/passwd", "absolute path"),
+        ("C:\\\\photos\\\\a.png", "absolute path"),
+        ("https://example.com/a.png", "web address"),
+        ("../content/timeline.yaml", "climbs out of media/"),
+        ("photos/plnat.png", "does not exist (did you mean 'plant.png'?)"),
+    ],
+)
+def test_bad_media_references(exhibition_dir: Path, reference: str, fragment: str) -> None:
+    edit(exhibition_dir / "timeline.yaml", "file: photos/plant.png", f'file: "{reference}"')
+    expect_one(exhibition_dir, "timeline.yaml", f'"{reference}"', fragment)
+
+
+def test_media_link_escaping_media_folder(exhibition_dir: Path) -> None:
+    outside = exhibition_dir.parent / "secret.png"
+    outside.write_bytes(tiny_png())
+    (exhibition_dir.parent / "media" / "photos" / "link.png").symlink_to(outside)
+    edit(exhibition_dir / "timeline.yaml", "photos/plant.png", "photos/link.png")
+    expect_one(exhibition_dir, "timeline.yaml", "photos/", "leads outside media/")
+
+
+def test_file_named_png_that_is_not_an_image(exhibition_dir: Path) -> None:
+    (exhibition_dir.parent / "media" / "photos" / "plant.png").write_text("<html>not an image</html>")
+    expect_one(exhibition_dir, "timeline.yaml", "photos/", "is named .png but is not an image")
+
+
+def test_image_with_the_wrong_suffix(exhibition_dir: Path) -> None:
+    (exhibition_dir.parent / "media" / "photos" / "plant.jpg").write_bytes(tiny_png())
+    edit(exhibition_dir / "timeline.yaml", "photos/plant.png", "photos/plant.jpg")
+    expect_one(exhibition_dir, "timeline.yaml", "photos/", "holds a PNG image; rename it to .png")
+
+
+def test_zone_feature_missing_from_outline(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "maps.yaml", "feature: core", "feature: centre")
+    expect_one(exhibition_dir, "maps.yaml", "centre", "feature 'centre' is not defined in media/maps/park.geojson")
+
+
+def test_broken_geojson(exhibition_dir: Path) -> None:
+    (exhibition_dir.parent / "media" / "maps" / "park.geojson").write_text("{not json")
+    expect_one(exhibition_dir, "maps.yaml", "maps/park.geojson", "is not valid GeoJSON")
+
+
+def test_billion_laughs_is_stopped(exhibition_dir: Path) -> None:
+    bomb = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    bomb += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    (exhibition_dir / "glossary.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    found = problems(exhibition_dir)
+    assert time.perf_counter() - started < 5
+    assert len(found) == 1
+    assert "too many aliases" in found[0]
+    assert "glossary.yaml:" in found[0]
+
+
+def test_file_too_large(exhibition_dir: Path) -> None:
+    with (exhibition_dir / "figures.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("# " + "x" * (3 * 1024 * 1024) + "\n")
+    expect_one(exhibition_dir, "figures.yaml", "figures:", "content files must stay under 2 MB")
+
+
+def test_python_tags_are_refused(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "value: 1220", "value: !!python/object/apply:os.system [echo hi]")
+    expect_one(exhibition_dir, "figures.yaml", "!!python", "is not allowed in content")
+
+
+def test_text_mapping_with_unknown_variant(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "sectors.yaml", "name: 汽车", "name: {zh-Hans: 汽车, zh-TW: 汽車}")
+    expect_one(exhibition_dir, "sectors.yaml", "zh-TW", "'zh-TW' is not a variant this exhibition offers")
+
+
+def test_default_variant_must_be_offered(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "exhibition.yaml", "default_variant: zh-Hans", "default_variant: en")
+    expect_one(exhibition_dir, "exhibition.yaml", "title:", "default_variant 'en' is not one of the variants")
+
+
+def test_every_problem_is_reported_at_once(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "value: 1220", "value: lots")
+    edit(exhibition_dir / "sectors.yaml", "color: \"#1F5AA6\"", "color: blue")
+    edit(exhibition_dir / "exhibition.yaml", "idle_timeout_s: 30", "idle_timeout_s: 1")
+    found = problems(exhibition_dir)
+    assert len(found) == 3, found
+    assert any("figures.yaml" in p and "expected a number" in p for p in found)
+    assert any("sectors.yaml" in p and "#RRGGBB" in p for p in found)
+    assert any("exhibition.yaml" in p and "must be at least 10" in p for p in found)
+
+
+def test_cli_validate_reports_without_traceback(exhibition_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(exhibition_dir)]) == 0
+    assert "OK: 1 eras, 2 events" in capsys.readouterr().out
+    edit(exhibition_dir / "companies.yaml", "sector: automotive", "sector: auto")
+    assert main(["validate", str(exhibition_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "companies.yaml:4:13: sector 'auto' is not defined in sectors.yaml" in out
+    assert "Traceback" not in out
+
+
+def test_schema_files_describe_each_content_file(exhibition_dir: Path, tmp_path: Path) -> None:
+    assert main(["schema", str(exhibition_dir), "--out", str(tmp_path / "schema")]) == 0
+    schema = json.loads((tmp_path / "schema" / "companies.schema.json").read_text(encoding="utf-8"))
+    company = schema["$defs"]["Company"]
+    assert company["additionalProperties"] is False
+    assert "sector" in company["required"]
+    assert "Sector id" in company["properties"]["sector"]["description"]

@@ -1,0 +1,24 @@
+"""The content model and the script engine must work where Qt is absent (curators' laptops, CI)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BLOCK_QT = """
+import sys
+class _NoQt:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6', 'qtawesome'):
+            raise ImportError('Qt is blocked in this test: ' + name)
+sys.meta_path.insert(0, _NoQt())
+import kiosk.content, kiosk.content.load, kiosk.content.schema, kiosk.cli
+import kiosk.script
+print('ok')
+"""
+
+
+def test_core_imports_with_qt_blocked() -> None:
+    result = subprocess.run([sys.executable, "-c", BLOCK_QT], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
