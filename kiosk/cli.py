@@ -17,14 +17,18 @@ def _out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def _report_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        _out(str(problem))
+    _out(f"\n{len(problems)} problem(s) found; the kiosk keeps showing its last good content until they are fixed.")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from kiosk.content import load_content
 
     result = load_content(args.content, args.media)
     if result.problems:
-        for problem in result.problems:
-            _out(str(problem))
-        _out(f"\n{len(result.problems)} problem(s) found; the kiosk keeps showing its last good content until they are fixed.")
+        _report_problems(result.problems)
         return 1
     counts = ", ".join(f"{n} {what}" for what, n in result.summary().items())
     _out(f"{args.content}: OK: {counts}")
@@ -38,6 +42,128 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(out)):
         _out(f"wrote {path}")
     return 0
+
+
+def cmd_proof(args: argparse.Namespace) -> int:
+    from kiosk.content import load_content
+    from kiosk.proof import counts, proof_rows, to_html, to_json
+    from kiosk.script import ScriptEngine
+
+    result = load_content(args.content, args.media)
+    if result.problems or result.exhibition is None:
+        _report_problems(result.problems)
+        return 1
+    settings = result.exhibition.settings
+    known = [v.id for v in settings.variants]
+    if args.variant is not None and args.variant not in known:
+        sys.stderr.write(f"kiosk proof: unknown variant '{args.variant}' (exhibition.yaml variants: {', '.join(known)})\n")
+        return 2
+    rows = proof_rows(result, ScriptEngine(settings, result.exhibition.glossary))
+    if args.json:
+        _out(to_json(rows, args.variant))
+        return 0
+    page = to_html(rows, settings.variants, args.variant, script=settings.script)
+    args.output.write_text(page, encoding="utf-8")
+    _out(f"wrote {args.output}: {counts(rows, args.variant)}")
+    return 0
+
+
+def cmd_fidelity(args: argparse.Namespace) -> int:
+    from kiosk.content.problems import ContentError
+    from kiosk.fidelity import measure_fidelity, read_script_settings, to_json, to_table
+
+    seeds = sorted(Path(args.seeds).glob("*.txt"))
+    if not seeds:
+        sys.stderr.write(f"kiosk fidelity: no source texts (*.txt) in {args.seeds}\n")
+        return 1
+    try:
+        settings, glossary = read_script_settings(args.content)
+        report = measure_fidelity(seeds, settings, glossary, args.variant)
+    except ContentError as exc:
+        _report_problems([exc.problem])
+        return 1
+    except ValueError as exc:
+        sys.stderr.write(f"kiosk fidelity: {exc}\n")
+        return 2
+    _out(to_json(report, args.top) if args.json else to_table(report, args.top))
+    return 0
+
+
+def _load_for_qt(args: argparse.Namespace):  # noqa: ANN202 - returns (LoadResult, media dir) or exits
+    from kiosk.content import load_content
+    from kiosk.paths import default_media_dir
+
+    media = args.media or (Path(args.content).parent / "media" if args.content else default_media_dir())
+    result = load_content(args.content, media)
+    for problem in result.problems:
+        _out(str(problem))
+    return result, media
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result, media = _load_for_qt(args)
+    if not result.ok:
+        _out("self-test: content does not validate")
+        return 1
+    from kiosk.ui.app import build_window, qt_application
+    from kiosk.ui.snapshots import self_test
+
+    qt_application()
+    failures = 0
+    for size in args.sizes:
+        kiosk = build_window(result, media)
+        kiosk.window.resize(*_parse_size(size))
+        kiosk.window.show()
+        report = self_test(kiosk)
+        failures += len(report.failures)
+        for failure in report.failures:
+            _out(f"FAIL {size} {failure}")
+        _out(f"self-test {size}: {report.renders} renders, {len(report.failures)} failures")
+        kiosk.window.close()
+    return 1 if failures else 0
+
+
+def cmd_shots(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result, media = _load_for_qt(args)
+    if not result.ok:
+        return 1
+    from kiosk.ui.app import build_window, qt_application
+    from kiosk.ui.snapshots import save_shots
+
+    qt_application()
+    for size in args.sizes:
+        kiosk = build_window(result, media)
+        kiosk.window.resize(*_parse_size(size))
+        kiosk.window.show()
+        for path in save_shots(kiosk, args.out, size):
+            _out(f"wrote {path}")
+        kiosk.window.close()
+    return 0
+
+
+def cmd_supervise(args: argparse.Namespace) -> int:
+    from kiosk.runtime.logs import setup_logging
+    from kiosk.runtime.machine import data_dir
+    from kiosk.runtime.settings import load_settings
+    from kiosk.runtime.supervise import Supervisor, log, run_command
+
+    settings, problems = load_settings()
+    setup_logging(settings.log_level, data_dir(), name="supervise")
+    for problem in problems:
+        log.warning("settings: %s", problem)
+    run_args = args.run_args[1:] if args.run_args[:1] == ["--"] else args.run_args
+    return Supervisor(run_command(run_args)).run()
 
 
 def _add_content_args(parser: argparse.ArgumentParser) -> None:
@@ -58,6 +184,40 @@ def build_parser() -> argparse.ArgumentParser:
     _add_content_args(schema)
     schema.add_argument("--out", type=Path, default=None, help="folder for the schema files")
     schema.set_defaults(func=cmd_schema)
+
+    selftest = verbs.add_parser("self-test", help="render every view, event, profile and map layer offscreen")
+    _add_content_args(selftest)
+    selftest.add_argument("--sizes", nargs="+", default=["1920x1080", "1080x1920"])
+    selftest.set_defaults(func=cmd_self_test)
+
+    shots = verbs.add_parser("shots", help="save PNG screenshots of the main views in each variant")
+    _add_content_args(shots)
+    shots.add_argument("--out", type=Path, default=Path("shots"))
+    shots.add_argument("--sizes", nargs="+", default=["1920x1080", "1080x1920"])
+    shots.set_defaults(func=cmd_shots)
+
+    proof = verbs.add_parser("proof", help="write a proof sheet of every text in each script variant (HTML or JSON)")
+    _add_content_args(proof)
+    proof.add_argument("--variant", default=None, help="show only this variant (e.g. zh-Hant)")
+    proof.add_argument("-o", "--output", type=Path, default=Path("proof.html"), help="HTML file to write (default: proof.html)")
+    proof.add_argument("--json", action="store_true", help="print the rows as JSON to stdout instead")
+    proof.set_defaults(func=cmd_proof)
+
+    fidelity = verbs.add_parser("fidelity", help="round-trip the Traditional source texts; measure OpenCC and the glossary")
+    fidelity.add_argument("content", nargs="?", type=Path, default=None, help="content folder (default: the bundled one)")
+    fidelity.add_argument("--seeds", type=Path, default=None, help="source texts folder (default: ../shared/seeds)")
+    fidelity.add_argument("--variant", default=None, help="Traditional variant to measure (default: the s2* one)")
+    fidelity.add_argument("--top", type=int, default=20, help="how many differences to list (default: 20)")
+    fidelity.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    fidelity.set_defaults(func=cmd_fidelity)
+
+    from kiosk.runtime.configcmd import add_config_parser
+
+    add_config_parser(verbs)
+
+    supervise = verbs.add_parser("supervise", help="run the kiosk and restart it if it crashes (kiosk supervise -- ARGS)")
+    supervise.add_argument("run_args", nargs=argparse.REMAINDER, help="arguments for `kiosk run`, after --")
+    supervise.set_defaults(func=cmd_supervise)
     return parser
 
 
@@ -65,5 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if hasattr(args, "content") and args.content is None:
         args.content = default_content_dir()
+    if hasattr(args, "seeds") and args.seeds is None:
+        from kiosk.fidelity import default_seeds_dir
+
+        args.seeds = default_seeds_dir()
     func: Verb = args.func
     return func(args)

@@ -14,6 +14,8 @@ class _NoQt:
 sys.meta_path.insert(0, _NoQt())
 import kiosk.content, kiosk.content.load, kiosk.content.schema, kiosk.cli
 import kiosk.script
+import kiosk.runtime.machine, kiosk.runtime.settings, kiosk.runtime.pin, kiosk.runtime.logs
+import kiosk.runtime.supervise, kiosk.runtime.configcmd
 print('ok')
 """
 

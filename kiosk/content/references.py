@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from kiosk.content.media import MediaError, check_geojson, check_image
 from kiosk.content.model import Exhibition
 from kiosk.content.problems import Problem
-from kiosk.content.walk import iter_media, iter_texts
+from kiosk.content.walk import file_parts, iter_media, iter_texts
 from kiosk.content.yamlsource import Loc, YamlDocument
 
 
@@ -91,23 +91,8 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument], media_d
     return r.problems
 
 
-def _file_parts(ex: Exhibition) -> Iterable[tuple[str, BaseModel, Loc]]:
-    """Each file's part of the model, with the path prefix its values have in that file."""
-    yield "exhibition.yaml", ex.settings, ()
-    yield "timeline.yaml", ex.timeline, ()
-    yield "glossary.yaml", ex.glossary, ()
-    for file, key, items in (
-        ("sectors.yaml", "sectors", ex.sectors),
-        ("companies.yaml", "companies", ex.companies),
-        ("maps.yaml", "layers", ex.layers),
-        ("figures.yaml", "figures", ex.figures),
-    ):
-        for index, item in enumerate(items):
-            yield file, item, (key, index)
-
-
 def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], script: str) -> None:
-    for file, part, prefix in _file_parts(ex):
+    for file, part, prefix in file_parts(ex):
         for loc, value in iter_texts(part, prefix):
             if isinstance(value, dict) and script not in value:
                 r.add(file, loc, f"a per-variant text must include the content's own script ({script}), "
@@ -121,7 +106,7 @@ def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], scrip
 
 def _check_media(r: _Reporter, ex: Exhibition, media_dir: Path) -> dict[str, frozenset[str]]:
     features: dict[str, frozenset[str]] = {}
-    for file, part, prefix in _file_parts(ex):
+    for file, part, prefix in file_parts(ex):
         for loc, reference, kind in iter_media(part, prefix):
             try:
                 if kind == "geojson":

@@ -6,14 +6,33 @@ in the content and where it came from"; this is the one place that knows how to 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.content.model import MapLayer, MediaItem, is_text_annotation
+from kiosk.content.model import Exhibition, MapLayer, MediaItem, is_text_annotation
 
 Loc = tuple[str | int, ...]
+
+
+def file_parts(ex: Exhibition) -> Iterable[tuple[str, BaseModel, Loc]]:
+    """Each content file's part of the model, with the path prefix its values have in that file.
+
+    Walking these parts (rather than the Exhibition itself) gives paths that point into the
+    curator's file, so a message or proof row can say file:line:col.
+    """
+    yield "exhibition.yaml", ex.settings, ()
+    yield "timeline.yaml", ex.timeline, ()
+    yield "glossary.yaml", ex.glossary, ()
+    for file, key, items in (
+        ("sectors.yaml", "sectors", ex.sectors),
+        ("companies.yaml", "companies", ex.companies),
+        ("maps.yaml", "layers", ex.layers),
+        ("figures.yaml", "figures", ex.figures),
+    ):
+        for index, item in enumerate(items):
+            yield file, item, (key, index)
 
 
 def iter_texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str]]]:

@@ -1,0 +1,22 @@
+"""Pinyin order and A-Z index letters for Chinese names (no Qt: the directory and tests share it)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+
+@lru_cache(maxsize=4096)
+def pinyin_key(name: str, override: str | None = None) -> str:
+    """Sort key: the name's pinyin (or the curator's override), lower case, syllables spaced."""
+    if override:
+        return override.lower()
+    return " ".join(lazy_pinyin(name, style=Style.NORMAL, errors="default")).lower()
+
+
+def index_letter(name: str, override: str | None = None) -> str:
+    """The A-Z index letter a name files under; '#' for names starting with a digit or symbol."""
+    key = pinyin_key(name, override)
+    first = key[:1].upper()
+    return first if "A" <= first <= "Z" else "#"

@@ -1,0 +1,208 @@
+"""Home: the exhibition's title, a tile into each view, and a spotlight that cycles highlights.
+
+The spotlight is the attract loop: while home is shown it steps through headline figures and
+milestones every `attract_interval_s`; tapping it opens what it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.model import Event, Figure
+from kiosk.formatting import format_date, format_value
+from kiosk.ui import theme
+from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.widgets import FactTile, TapFrame, icon, label
+from kiosk.ui.window import KioskWindow, Screen
+
+TILE_SCREENS = {"timeline": Screen.TIMELINE, "map": Screen.MAP, "companies": Screen.COMPANIES}
+FIGURES_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One step of the attract loop: a milestone event or a page of headline figures."""
+
+    event: Event | None = None
+    figures: tuple[Figure, ...] = ()
+
+
+def highlights(ctx: ViewContext) -> list[Highlight]:
+    ex = ctx.exhibition
+    milestones = [e for e in ex.events_sorted if e.kind == "milestone"] or list(ex.events_sorted)
+    pages = [ex.figures[i : i + FIGURES_SHOWN] for i in range(0, len(ex.figures), FIGURES_SHOWN)]
+    steps: list[Highlight] = []
+    for index in range(max(len(milestones), len(pages))):
+        if index < len(pages):
+            steps.append(Highlight(figures=tuple(pages[index])))
+        if index < len(milestones):
+            steps.append(Highlight(event=milestones[index]))
+    return steps
+
+
+class HomeTile(TapFrame):
+    def __init__(self, ctx: ViewContext, texts: TextBinder, tile, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.screen = TILE_SCREENS[tile.screen]
+        self.setMinimumHeight(theme.HOME_TILE_HEIGHT)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_S)
+        glyph = QLabel()
+        glyph.setPixmap(icon(tile.icon, ctx.palette.accent, theme.ICON_XL))
+        self.title = label("", "title")
+        self.subtitle = label("", "subheading")
+        texts.text(self.title, tile.title)
+        texts.text(self.subtitle, tile.subtitle)
+        layout.addWidget(glyph)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+
+class Spotlight(TapFrame):
+    """The attract loop's stage: a milestone, or a row of headline figures."""
+
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setMinimumHeight(theme.SPOTLIGHT_HEIGHT)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_L, theme.SPACE_M)
+        outer.setSpacing(theme.SPACE_S)
+        self.kicker = label("", "caption", wrap=False)
+        self.headline = label("", "heading")
+        self.detail = label("", "body")
+        outer.addWidget(self.kicker)
+        outer.addWidget(self.headline)
+        outer.addWidget(self.detail)
+        self.tiles_row = QGridLayout()
+        self.tiles_row.setSpacing(theme.SPACE_S)
+        self.tiles = [FactTile() for _ in range(FIGURES_SHOWN)]
+        for index, tile in enumerate(self.tiles):
+            self.tiles_row.addWidget(tile, 0, index)
+        outer.addLayout(self.tiles_row)
+        outer.addStretch(1)
+        self.current: Highlight | None = None
+
+    def set_columns(self, columns: int) -> None:
+        for index, tile in enumerate(self.tiles):
+            self.tiles_row.addWidget(tile, index // columns, index % columns)
+
+    def show_highlight(self, step: Highlight) -> None:
+        self.current = step
+        ctx = self.ctx
+        if step.event is not None:
+            event = step.event
+            self.kicker.setText(f"{ctx.ui('timeline')} · {format_date(event.date)}")
+            self.headline.setText(ctx.t(event.title))
+            self.detail.setText(ctx.t(event.summary))
+            self.detail.show()
+            for tile in self.tiles:
+                tile.hide()
+            return
+        self.kicker.setText(ctx.ui("headline_figures"))
+        self.headline.setText("")
+        self.detail.hide()
+        for tile, figure in zip(self.tiles, (*step.figures, *([None] * FIGURES_SHOWN)), strict=False):
+            tile.setVisible(figure is not None)
+            if figure is not None:
+                fill_fact_tile(ctx, tile, figure.label, figure.value, figure.unit, figure.year,
+                               figure.kind, figure.note)
+
+
+def fill_fact_tile(ctx: ViewContext, tile: FactTile, label_text, value, unit, year, kind: str,  # noqa: ANN001
+                   note=None) -> None:  # noqa: ANN001
+    """Fill a FactTile from a headline figure or a company's key fact."""
+    tile.value.setText(format_value(value))
+    tile.unit.setText(ctx.t(unit))
+    tile.caption.setText(ctx.t(label_text))
+    tile.meta.setText(" · ".join(p for p in (f"{year}{ctx.ui('year')}" if year else "", ctx.t(note)) if p))
+    badge = {"target": ctx.ui("target"), "estimate": ctx.ui("estimate")}.get(kind, "")
+    tile.badge.setText(badge)
+    tile.badge.setVisible(bool(badge))
+
+
+class HomeView(QWidget):
+    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = window
+        self.texts = TextBinder(ctx)
+        settings = ctx.exhibition.settings
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_M)
+        self.title = label("", "display")
+        self.subtitle = label("", "subheading")
+        self.texts.text(self.title, settings.title)
+        self.texts.text(self.subtitle, settings.subtitle)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+        self.tiles_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.tiles_box.setSpacing(theme.SPACE_M)
+        self.tiles: list[HomeTile] = []
+        for tile in settings.home_tiles:
+            widget = HomeTile(ctx, self.texts, tile)
+            widget.tapped.connect(lambda s=widget.screen: window.navigate(s))
+            self.tiles.append(widget)
+            self.tiles_box.addWidget(widget, 1)
+        layout.addLayout(self.tiles_box, 3)
+
+        self.spotlight = Spotlight(ctx)
+        self.spotlight.tapped.connect(self._open_spotlight)
+        layout.addWidget(self.spotlight, 2)
+        footer = QHBoxLayout()
+        self.hint = label("", "caption", wrap=False)
+        self.texts.ui(self.hint, "touch_to_start")
+        self.credits = label("", "caption")
+        self.texts.text(self.credits, settings.credits)
+        footer.addWidget(self.credits, 1)
+        layout.addLayout(footer)
+
+        self.steps = highlights(ctx)
+        self.step_index = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(settings.attract_interval_s * 1000)
+        self.timer.timeout.connect(self.advance)
+        ctx.variant_did_change.connect(lambda _v: self._show_step())
+        self._show_step()
+
+    # --- attract loop ----------------------------------------------------------------------
+    def advance(self) -> None:
+        if self.steps:
+            self.step_index = (self.step_index + 1) % len(self.steps)
+            self._show_step()
+
+    def _show_step(self) -> None:
+        if self.steps:
+            self.spotlight.show_highlight(self.steps[self.step_index])
+
+    def _open_spotlight(self) -> None:
+        step = self.spotlight.current
+        if step is not None and step.event is not None:
+            self.window_.navigate(Screen.TIMELINE, step.event.id)
+
+    # --- ScreenView ------------------------------------------------------------------------
+    def enter(self, item: str | None) -> None:
+        self.timer.start()
+
+    def leave(self) -> None:
+        self.timer.stop()
+
+    def reset(self) -> None:
+        self.step_index = 0
+        self._show_step()
+
+    def current_item(self) -> str | None:
+        return None
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        portrait = self.height() > self.width()
+        self.tiles_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.spotlight.set_columns(2 if portrait else FIGURES_SHOWN)
+        super().resizeEvent(event)

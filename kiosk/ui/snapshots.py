@@ -1,0 +1,118 @@
+"""Render every view of an exhibition offscreen: screenshots for people, a self-test for machines.
+
+`kiosk self-test` walks every screen, every event, every company profile and every map layer in
+every script variant, and fails on any exception or on a render that came out blank. It is meant
+for an installed exhibition PC as much as for CI. `kiosk shots` saves the main views as PNGs.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.app import Kiosk
+from kiosk.ui.window import Screen
+
+log = logging.getLogger(__name__)
+
+MIN_DISTINCT_COLOURS = 3  # a blank or single-colour render has fewer
+
+
+@dataclass
+class SelfTestReport:
+    renders: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and self.renders > 0
+
+
+def distinct_colours(image: QImage, step: int = 16) -> int:
+    """How many different colours a sparse grid of the image holds (cheap blank detection)."""
+    seen: set[int] = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            seen.add(image.pixel(x, y))
+            if len(seen) >= MIN_DISTINCT_COLOURS * 4:
+                return len(seen)
+    return len(seen)
+
+
+def walk(kiosk: Kiosk) -> Iterator[tuple[str, Callable[[], None]]]:
+    """(name, action) for every render the self-test makes, in every variant."""
+    ex = kiosk.ctx.exhibition
+    window = kiosk.window
+    for variant in kiosk.ctx.engine.variants:
+        yield f"{variant.id}/variant", lambda v=variant.id: window.set_variant(v)
+        yield f"{variant.id}/home", lambda: window.navigate(Screen.HOME)
+        yield f"{variant.id}/timeline", lambda: window.navigate(Screen.TIMELINE)
+        for event in ex.events_sorted:
+            yield f"{variant.id}/event/{event.id}", lambda e=event.id: window.navigate(Screen.TIMELINE, e)
+        yield f"{variant.id}/companies", lambda: window.navigate(Screen.COMPANIES)
+        for company in ex.companies:
+            yield f"{variant.id}/profile/{company.id}", lambda c=company.id: window.navigate(Screen.PROFILE, c)
+        for layer in ex.layers:
+            yield f"{variant.id}/map/{layer.id}", lambda m=layer.id: window.navigate(Screen.MAP, m)
+        for company in ex.companies:
+            if company.location:
+                yield f"{variant.id}/marker/{company.id}", lambda c=company.id: window.navigate(Screen.MAP, c)
+
+
+def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> SelfTestReport:
+    report = SelfTestReport()
+    app = QApplication.instance()
+    for name, action in walk(kiosk):
+        try:
+            action()
+            app.processEvents()
+            if name.endswith("/variant"):
+                continue
+            image = kiosk.window.grab().toImage()
+            report.renders += 1
+            if image.isNull() or distinct_colours(image) < MIN_DISTINCT_COLOURS:
+                report.failures.append(f"{name}: the render came out blank")
+        except Exception:  # the point is to catch anything a view may raise
+            report.failures.append(f"{name}: {traceback.format_exc(limit=6)}")
+        if progress:
+            progress(name)
+    return report
+
+
+SHOTS: dict[str, tuple[Screen, str | None]] = {
+    "home": (Screen.HOME, None),
+    "timeline": (Screen.TIMELINE, None),
+    "event": (Screen.TIMELINE, "state-council-approval"),
+    "map-metro": (Screen.MAP, "metro"),
+    "map-shenyang": (Screen.MAP, "shenyang"),
+    "map-park": (Screen.MAP, "park"),
+    "marker": (Screen.MAP, "bmw-lydia-plant"),
+    "companies": (Screen.COMPANIES, None),
+    "profile": (Screen.PROFILE, "bmw-brilliance"),
+}
+
+
+def save_shots(kiosk: Kiosk, out: Path, tag: str) -> list[Path]:
+    """Save each main view in each variant as PNG: out/{tag}-{variant}-{view}.png."""
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    written = []
+    ex = kiosk.ctx.exhibition
+    for variant in kiosk.ctx.engine.variants:
+        kiosk.window.set_variant(variant.id)
+        for name, (screen, item) in SHOTS.items():
+            if item and item not in ex.events_by_id and item not in ex.companies_by_id and item not in ex.layers_by_id:
+                item = None
+            kiosk.window.navigate(screen, item)
+            for _ in range(3):
+                app.processEvents()
+            path = out / f"{tag}-{variant.id}-{name}.png"
+            kiosk.window.grab().save(str(path))
+            written.append(path)
+    return written

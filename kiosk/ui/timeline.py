@@ -1,0 +1,422 @@
+"""Timeline: events on a horizontal, flickable track under era bands, a year scrubber, a detail.
+
+Cards are built lazily as they scroll into view, so a content pack ten times the bundled one
+starts as fast; the track's geometry is computed from the model alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.model import Event
+from kiosk.formatting import format_span
+from kiosk.ui import theme
+from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.widgets import (
+    Chip,
+    ElidedLabel,
+    MediaImage,
+    TapFrame,
+    TouchButton,
+    label,
+    make_kinetic,
+    repolish,
+)
+from kiosk.ui.window import KioskWindow, Screen
+
+SLOT = theme.CARD_WIDTH + theme.SPACE_M  # one event's share of the track
+BUILD_AHEAD = 2  # screens' worth of cards built beyond the visible range
+
+
+class EventCard(TapFrame):
+    def __init__(self, ctx: ViewContext, texts: TextBinder, event: Event, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shown = event
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_M, theme.SPACE_M, theme.SPACE_M, theme.SPACE_M)
+        layout.setSpacing(theme.SPACE_XS)
+        head = QHBoxLayout()
+        self.date = label(format_span(event.date, event.end), "caption", wrap=False)
+        head.addWidget(self.date, 1)
+        if event.kind == "target":
+            badge = label("", "target", wrap=False)
+            texts.ui(badge, "target")
+            head.addWidget(badge)
+        layout.addLayout(head)
+        self.title = ElidedLabel("heading", theme.CARD_TITLE_LINES)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary = ElidedLabel("body", theme.CARD_TITLE_LINES)
+        texts.bind(self.title, self.title.set_full_text, lambda: ctx.t(event.title))
+        # Tall portrait cards have room for the body too; the label elides whatever does not fit.
+        texts.bind(self.summary, self.summary.set_full_text,
+                   lambda: "\n".join(filter(None, (ctx.t(event.summary), ctx.t(event.body)))))
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary, 1)
+
+    def set_height(self, height: int) -> None:
+        self.setFixedSize(theme.CARD_WIDTH, height)
+        # The summary gets whatever lines the card's height leaves below date and title.
+        free = height - theme.CARD_CHROME_HEIGHT
+        self.summary.set_max_lines(max(1, free // theme.BODY_LINE_HEIGHT))
+
+
+class EraBand(QFrame):
+    def __init__(self, ctx: ViewContext, texts: TextBinder, era, shade: str, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("EraBand")
+        self.setStyleSheet(f"QFrame#EraBand {{ background: {shade}; border-radius: {theme.RADIUS_S}px; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_S, theme.SPACE_XS, theme.SPACE_S, theme.SPACE_XS)
+        layout.setSpacing(0)
+        self.title = label("", "body", wrap=False)
+        texts.text(self.title, era.title)
+        layout.addWidget(self.title)
+        layout.addWidget(label(f"{era.start}—{era.end}", "caption", wrap=False))
+
+
+class Track(QWidget):
+    """The scrolling canvas: era bands on top, year ticks, and event cards in date order."""
+
+    def __init__(self, ctx: ViewContext, texts: TextBinder, events: tuple[Event, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.texts = texts
+        self.events = events
+        self.cards: dict[int, EventCard] = {}
+        self.on_tap = lambda _event: None
+        self.card_height = theme.CARD_HEIGHT
+        width = theme.SPACE_XL * 2 + len(events) * SLOT
+        self.setFixedSize(width, self.card_top + self.card_height)
+        self._place_eras()
+        self._place_years()
+
+    def x_of(self, index: int) -> int:
+        return theme.SPACE_XL + index * SLOT
+
+    @property
+    def card_top(self) -> int:
+        return theme.ERA_BAND_HEIGHT + theme.SPACE_S + theme.YEAR_TICK_HEIGHT + theme.SPACE_S
+
+    def _place_eras(self) -> None:
+        shades = [self.ctx.palette.map_land, self.ctx.palette.line]
+        by_era: dict[str, list[int]] = {}
+        for index, event in enumerate(self.events):
+            by_era.setdefault(event.era, []).append(index)
+        eras = {e.id: e for e in self.ctx.exhibition.timeline.eras}
+        for n, (era_id, indices) in enumerate(by_era.items()):
+            band = EraBand(self.ctx, self.texts, eras[era_id], shades[n % 2], self)
+            left, right = self.x_of(min(indices)), self.x_of(max(indices)) + theme.CARD_WIDTH
+            band.setGeometry(left, 0, right - left, theme.ERA_BAND_HEIGHT)
+
+    def _place_years(self) -> None:
+        last_year = None
+        for index, event in enumerate(self.events):
+            if event.date.year != last_year:
+                last_year = event.date.year
+                tick = label(str(last_year), "heading", wrap=False, parent=self)
+                tick.setProperty("role", "title")
+                tick.setGeometry(self.x_of(index), theme.ERA_BAND_HEIGHT + theme.SPACE_S,
+                                 theme.CARD_WIDTH, theme.YEAR_TICK_HEIGHT)
+
+    def ensure_cards(self, left: int, right: int) -> None:
+        """Build the cards whose slots fall within [left, right] of the track."""
+        first = max(0, (left - theme.SPACE_XL) // SLOT)
+        last = min(len(self.events) - 1, (right - theme.SPACE_XL) // SLOT)
+        for index in range(first, last + 1):
+            if index not in self.cards:
+                card = EventCard(self.ctx, self.texts, self.events[index], self)
+                card.move(self.x_of(index), self.card_top)
+                card.set_height(self.card_height)
+                card.tapped.connect(lambda e=self.events[index]: self.on_tap(e))
+                card.show()
+                self.cards[index] = card
+
+    def fit_height(self, available: int) -> None:
+        """Let cards grow into the height the screen offers (portrait has far more)."""
+        height = max(theme.CARD_HEIGHT, min(theme.CARD_MAX_HEIGHT, available - self.card_top))
+        if height != self.card_height:
+            self.card_height = height
+            self.setFixedHeight(self.card_top + height)
+            for card in self.cards.values():
+                card.set_height(height)
+
+    def index_at(self, x: int) -> int:
+        return max(0, min(len(self.events) - 1, (x - theme.SPACE_XL) // SLOT))
+
+
+class EventDetail(QFrame):
+    """A sheet over the track: the whole event, its media, related companies and its source."""
+
+    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = window
+        self.setObjectName("Sheet")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.shown: Event | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_L, theme.SPACE_M)
+        outer.setSpacing(theme.SPACE_S)
+        head = QHBoxLayout()
+        self.prev = TouchButton(icon_name="mdi6.chevron-left", color=ctx.palette.ink)
+        self.next = TouchButton(icon_name="mdi6.chevron-right", color=ctx.palette.ink)
+        self.close_button = TouchButton(icon_name="mdi6.close", color=ctx.palette.ink)
+        self.date = label("", "subheading", wrap=False)
+        self.badge = label("", "target", wrap=False)
+        head.addWidget(self.date)
+        head.addWidget(self.badge)
+        head.addStretch(1)
+        head.addWidget(self.prev)
+        head.addWidget(self.next)
+        head.addWidget(self.close_button)
+        outer.addLayout(head)
+        self.title = label("", "title")
+        outer.addWidget(self.title)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        make_kinetic(self.scroll, horizontal=False)
+        outer.addWidget(self.scroll, 1)
+        self.body_host: QWidget | None = None
+
+    def height_for_width(self, width: int) -> int:
+        """The sheet's natural height at `width`, so short events get a short sheet."""
+        margins = self.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        chrome = theme.TOUCH_MIN + self.title.heightForWidth(inner) + 2 * self.layout().spacing()
+        body = self.body_host.layout().heightForWidth(inner) if self.body_host else 0
+        return margins.top() + margins.bottom() + chrome + body + theme.SPACE_M
+
+    def show_event(self, event: Event) -> None:
+        self.shown = event
+        self.render()
+
+    def render(self) -> None:
+        """(Re)build the contents for the current event and variant."""
+        event, ctx = self.shown, self.ctx
+        if event is None:
+            return
+        self.date.setText(format_span(event.date, event.end))
+        self.badge.setText(ctx.ui("target") if event.kind == "target" else "")
+        self.title.setText(ctx.t(event.title))
+        position = self.scroll.verticalScrollBar().value()
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, theme.SPACE_S, 0)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addWidget(label(ctx.t(event.summary), "subheading"))
+        if event.body:
+            layout.addWidget(label(ctx.t(event.body), "body"))
+        for item in event.media:
+            image = MediaImage(ctx.media_dir, item.file, QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT))
+            if image.ok:
+                layout.addWidget(image)
+                if item.caption:
+                    layout.addWidget(label(ctx.t(item.caption), "caption"))
+        companies = [ctx.exhibition.companies_by_id[c] for c in event.companies]
+        if companies:
+            layout.addWidget(label(ctx.ui("related_companies"), "heading"))
+            row = FlowRow()
+            for company in companies:
+                chip = Chip(ctx.t(company.short_name or company.name),
+                            dot=ctx.exhibition.sectors_by_id[company.sector].color)
+                chip.setCheckable(False)
+                chip.clicked.connect(lambda _=False, c=company.id: self.window_.navigate(Screen.PROFILE, c))
+                row.add(chip)
+            layout.addWidget(row)
+        source = ctx.exhibition.sources_by_id[event.source]
+        layout.addWidget(label(f"{ctx.ui('source')}：{ctx.t(source.title)}（{source.file}）", "caption"))
+        layout.addStretch(1)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(host)
+        self.body_host = host
+        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
+
+
+class FlowRow(QWidget):
+    """Chips in rows that wrap to the width available."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[QWidget] = []
+
+    def add(self, widget: QWidget) -> None:
+        widget.setParent(self)
+        self.items.append(widget)
+        self._relayout(self.width() or theme.FLOW_DEFAULT_WIDTH)
+
+    def _relayout(self, width: int) -> int:
+        x = y = row_height = 0
+        for widget in self.items:
+            hint = widget.sizeHint().expandedTo(QSize(theme.TOUCH_MIN, theme.TOUCH_MIN))
+            if x and x + hint.width() > width:
+                x, y = 0, y + row_height + theme.SPACE_XS
+                row_height = 0
+            widget.setGeometry(x, y, hint.width(), hint.height())
+            x += hint.width() + theme.SPACE_XS
+            row_height = max(row_height, hint.height())
+        height = y + row_height
+        self.setMinimumHeight(height)
+        return height
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._relayout(width)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        self._relayout(self.width())
+        super().resizeEvent(event)
+
+
+class TimelineView(QWidget):
+    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = window
+        self.texts = TextBinder(ctx)
+        self.events = ctx.exhibition.events_sorted
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, theme.SPACE_M, 0, theme.SPACE_M)
+        layout.setSpacing(theme.SPACE_M)
+
+        self.years = sorted({e.date.year for e in self.events})
+        scrub = QHBoxLayout()
+        scrub.setContentsMargins(theme.SPACE_XL, 0, theme.SPACE_XL, 0)
+        scrub.setSpacing(theme.SPACE_XS)
+        self.year_buttons: dict[int, Chip] = {}
+        for year in self.years:
+            chip = Chip(str(year))
+            chip.clicked.connect(lambda _=False, y=year: self.jump_to_year(y))
+            self.year_buttons[year] = chip
+            scrub.addWidget(chip)
+        scrub.addStretch(1)
+        self.scrub_host = QWidget()
+        self.scrub_host.setLayout(scrub)
+        scrub_area = QScrollArea()
+        scrub_area.setWidget(self.scrub_host)
+        scrub_area.setWidgetResizable(True)
+        scrub_area.setFixedHeight(theme.TOUCH_MIN + theme.SPACE_S)
+        make_kinetic(scrub_area, horizontal=True)
+        layout.addWidget(scrub_area)
+
+        self.track = Track(ctx, self.texts, self.events)
+        self.track.on_tap = self.open_event
+        self.area = QScrollArea()
+        self.area.setWidget(self.track)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.scroller = make_kinetic(self.area, horizontal=True)
+        self.area.viewport().installEventFilter(self)
+        self.area.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        layout.addWidget(self.area, 1)
+
+        self.hint = label("", "caption", wrap=False)
+        self.hint.setContentsMargins(theme.SPACE_XL, 0, 0, 0)
+        self.texts.bind(self.hint, self.hint.setText,
+                        lambda: f"{len(self.events)} {ctx.ui('events_in_era')} · {self.years[0]}—{self.years[-1]}")
+        layout.addWidget(self.hint)
+
+        self.scrim = TapFrame(self)
+        self.scrim.setObjectName("Overlay")
+        self.scrim.setProperty("card", False)
+        self.scrim.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.scrim.tapped.connect(self.close_event)
+        self.scrim.hide()
+        self.detail = EventDetail(ctx, window, self)
+        self.detail.hide()
+        self.detail.close_button.clicked.connect(self.close_event)
+        self.detail.prev.clicked.connect(lambda: self._step(-1))
+        self.detail.next.clicked.connect(lambda: self._step(1))
+        ctx.variant_did_change.connect(lambda _v: self.detail.render() if self.detail.isVisible() else None)
+
+    # --- geometry --------------------------------------------------------------------------
+    def _scrolled(self, value: int) -> None:
+        width = self.area.viewport().width()
+        self.track.ensure_cards(value - width * BUILD_AHEAD, value + width * (1 + BUILD_AHEAD))
+        year = self.events[self.track.index_at(value + SLOT // 2)].date.year
+        for y, chip in self.year_buttons.items():
+            if chip.isChecked() != (y == year):
+                chip.setChecked(y == year)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
+        if watched is self.area.viewport() and event.type() == QEvent.Type.Resize:
+            self.track.fit_height(event.size().height() - theme.SPACE_M)
+            self._scrolled(self.area.horizontalScrollBar().value())
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._place_detail()
+
+    def _place_detail(self) -> None:
+        margin = theme.SPACE_L
+        portrait = self.height() > self.width()
+        width = self.width() - 2 * margin if portrait else min(self.width() - 2 * margin, theme.DETAIL_WIDTH)
+        available = self.height() - 2 * margin
+        height = min(available, self.detail.height_for_width(width))
+        self.detail.setGeometry((self.width() - width) // 2, (self.height() - height) // 2, width, height)
+        self.scrim.setGeometry(self.rect())
+
+    # --- actions ---------------------------------------------------------------------------
+    def scroll_to_index(self, index: int) -> None:
+        self.scroller.stop()
+        self.area.horizontalScrollBar().setValue(max(0, self.track.x_of(index) - theme.SPACE_XL))
+
+    def jump_to_year(self, year: int) -> None:
+        index = next(i for i, e in enumerate(self.events) if e.date.year >= year)
+        self.scroll_to_index(index)
+
+    def open_event(self, event: Event) -> None:
+        index = self.events.index(event)
+        self.scroll_to_index(index)
+        self.detail.show_event(event)
+        self._place_detail()
+        self.scrim.show()
+        self.scrim.raise_()
+        self.detail.show()
+        self.detail.raise_()
+        for card_index, card in self.track.cards.items():
+            current = card_index == index
+            if bool(card.property("current")) != current:
+                card.setProperty("current", current)
+                repolish(card)
+
+    def close_event(self) -> None:
+        self.scrim.hide()
+        self.detail.hide()
+        self.detail.shown = None
+
+    def _step(self, delta: int) -> None:
+        if self.detail.shown is None:
+            return
+        index = self.events.index(self.detail.shown) + delta
+        if 0 <= index < len(self.events):
+            self.open_event(self.events[index])
+
+    # --- ScreenView ------------------------------------------------------------------------
+    def enter(self, item: str | None) -> None:
+        if item is not None and item in self.ctx.exhibition.events_by_id:
+            self.open_event(self.ctx.exhibition.events_by_id[item])
+        self._scrolled(self.area.horizontalScrollBar().value())
+
+    def leave(self) -> None:
+        self.scroller.stop()
+
+    def reset(self) -> None:
+        self.close_event()
+        self.scroll_to_index(0)
+
+    def current_item(self) -> str | None:
+        return self.detail.shown.id if self.detail.shown is not None and self.detail.isVisible() else None

@@ -1,0 +1,260 @@
+"""Touch building blocks shared by the views: tappable cards, buttons, chips, fact tiles, images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPixmap, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.media import MediaError, check_image
+from kiosk.ui import theme
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply a changed dynamic property (pressed, current, checked) to the stylesheet."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def label(text: str = "", role: str = "body", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
+    lbl = QLabel(text, parent)
+    lbl.setProperty("role", role)
+    lbl.setWordWrap(wrap)
+    lbl.setTextFormat(Qt.TextFormat.PlainText)  # content is shown as text, never as markup
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    lbl.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    return lbl
+
+
+def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
+    try:
+        return qta.icon(name, color=color).pixmap(QSize(size, size))
+    except Exception:  # an unknown icon name in content must not break a view
+        return qta.icon("mdi6.circle-medium", color=color).pixmap(QSize(size, size))
+
+
+def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
+    """`text` cut to what fits in `max_lines` lines of `width` px, ending in an ellipsis if cut."""
+    if width <= 0 or max_lines <= 0:
+        return ""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    shown = last_start = 0
+    for _ in range(max_lines):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        last_start = line.textStart()
+        shown = last_start + line.textLength()
+    layout.endLayout()
+    if shown >= len(text):
+        return text
+    metrics = QFontMetrics(font)
+    last_line = text[last_start:shown].rstrip()
+    while last_line and metrics.horizontalAdvance(last_line + "…") > width:
+        last_line = last_line[:-1]
+    return text[:last_start] + last_line + "…"
+
+
+class ElidedLabel(QLabel):
+    """A wrapped label that shows at most `max_lines` lines and ends with … when cut."""
+
+    def __init__(self, role: str, max_lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.max_lines = max_lines
+        self.full_text = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def set_max_lines(self, lines: int) -> None:
+        self.max_lines = lines
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(elide_lines(self.full_text, self.font(), self.contentsRect().width(), self.max_lines))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the font follows the script variant
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+
+class TouchButton(QPushButton):
+    """A button at least TOUCH_MIN square, never taking keyboard focus."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, icon_name: str | None = None,
+                 color: str | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumSize(theme.TOUCH_MIN, theme.TOUCH_MIN)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        if icon_name:
+            self.setIcon(qta.icon(icon_name, color=color or "#000000"))
+            self.setIconSize(QSize(theme.ICON_M, theme.ICON_M))
+
+
+class Chip(TouchButton):
+    """A checkable filter chip, optionally with a colour dot."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, dot: str | None = None) -> None:
+        super().__init__(text, parent)
+        self.setCheckable(True)
+        self.setProperty("chip", True)
+        if dot:
+            self.setIcon(qta.icon("mdi6.circle", color=dot))
+            self.setIconSize(QSize(theme.ICON_S, theme.ICON_S))
+
+
+class TapFrame(QFrame):
+    """A card that shows a pressed state and emits `tapped` on a release that was not a drag.
+
+    Kinetic scrolling delivers the press first; if the finger then moves beyond theme.TAP_SLOP the
+    gesture is a scroll, and releasing must not open anything.
+    """
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._press: QPointF | None = None
+
+    def _set_pressed(self, pressed: bool) -> None:
+        if bool(self.property("pressed")) != pressed:
+            self.setProperty("pressed", pressed)
+            repolish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.globalPosition()
+            self._set_pressed(True)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is not None and (event.globalPosition() - self._press).manhattanLength() > theme.TAP_SLOP:
+            self._press = None
+            self._set_pressed(False)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        was_tap = self._press is not None and self.rect().contains(event.position().toPoint())
+        self._press = None
+        self._set_pressed(False)
+        if was_tap:
+            self.tapped.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._set_pressed(False)
+        return super().event(event)
+
+
+def make_kinetic(area: QAbstractScrollArea, *, horizontal: bool) -> QScroller:
+    """Flick-scrolling for fingers and the mouse, with no scroll bar that needs a mouse."""
+    area.setHorizontalScrollBarPolicy(
+        Qt.ScrollBarPolicy.ScrollBarAsNeeded if horizontal else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    )
+    area.setVerticalScrollBarPolicy(
+        Qt.ScrollBarPolicy.ScrollBarAlwaysOff if horizontal else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    )
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+    scroller.setScrollerProperties(props)
+    return scroller
+
+
+class FactTile(QFrame):
+    """A key figure: big value and unit, its label, the year, and a 'plan target' badge."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.setMinimumWidth(theme.FACT_TILE_MIN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_M, theme.SPACE_S, theme.SPACE_M, theme.SPACE_S)
+        layout.setSpacing(theme.SPACE_XS)
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACE_XS)
+        self.value = label("", "figure", wrap=False)
+        self.unit = label("", "subheading", wrap=False)
+        row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.caption = label("", "body")
+        self.meta = label("", "caption")
+        self.badge = label("", "target", wrap=False)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.badge)
+
+
+class MediaImage(QLabel):
+    """An image from media/, scaled to fit; a missing or broken file shows nothing, never crashes."""
+
+    def __init__(self, media_dir: Path, reference: str, max_size: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        try:
+            pixmap = QPixmap(str(check_image(media_dir, reference)))
+        except MediaError:
+            pixmap = QPixmap()
+        self.ok = not pixmap.isNull()
+        if self.ok:
+            self.setPixmap(pixmap.scaled(max_size, Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation))
+        self.setVisible(self.ok)
+
+
+def color_dot(color: str, size: int = theme.DOT_SIZE) -> QLabel:
+    dot = QLabel()
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    painter.end()
+    dot.setPixmap(pixmap)
+    dot.setFixedSize(size, size)
+    return dot

@@ -1,0 +1,206 @@
+"""The main window: top bar (Home, Back, where you are, script toggle) over one screen at a time.
+
+There is one way to move: `navigate(screen, item)`. It builds the screen on first use (so start
+is fast and off-screen views cost nothing), runs the old screen's leave step and the new one's
+enter step, records history for Back, and emits `screen_did_change(new, old)`.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui import theme
+from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.widgets import TouchButton, label
+
+log = logging.getLogger(__name__)
+
+
+class Screen(enum.Enum):
+    HOME = "home"
+    TIMELINE = "timeline"
+    MAP = "map"
+    COMPANIES = "companies"
+    PROFILE = "profile"
+
+
+class ScreenView(Protocol):
+    """What a screen offers the window. `item` is an event, company or layer id, or None."""
+
+    def enter(self, item: str | None) -> None: ...
+    def leave(self) -> None: ...
+    def reset(self) -> None: ...
+    def current_item(self) -> str | None: ...
+
+
+ViewFactory = Callable[[ViewContext, "KioskWindow"], QWidget]
+
+SCREEN_TITLE_KEYS = {
+    Screen.HOME: "home",
+    Screen.TIMELINE: "timeline",
+    Screen.MAP: "map",
+    Screen.COMPANIES: "companies",
+    Screen.PROFILE: "companies",
+}
+
+
+class TopBar(QWidget):
+    def __init__(self, ctx: ViewContext, texts: TextBinder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFixedHeight(theme.TOP_BAR_HEIGHT)
+        ink = ctx.palette.ink
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_M, theme.SPACE_S, theme.SPACE_M, theme.SPACE_S)
+        layout.setSpacing(theme.SPACE_S)
+        self.home = TouchButton(icon_name="mdi6.home-outline", color=ink)
+        self.back = TouchButton(icon_name="mdi6.arrow-left", color=ink)
+        texts.ui(self.home, "home")
+        texts.ui(self.back, "back")
+        self.title = label("", "heading", wrap=False)
+        # A long title must never widen the window (it would push a portrait screen sideways).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.home)
+        layout.addWidget(self.back)
+        layout.addSpacing(theme.SPACE_M)
+        layout.addWidget(self.title, 1)
+        self.variant_buttons: dict[str, TouchButton] = {}
+        self.variant_group = QButtonGroup(self)
+        self.variant_group.setExclusive(True)
+        for variant in ctx.engine.variants:
+            button = TouchButton(variant.label)
+            button.setCheckable(True)
+            button.setProperty("chip", True)
+            button.setFont(theme.font(variant.font, "body"))  # each label in its own glyph forms
+            button.setChecked(variant.id == ctx.variant)
+            self.variant_group.addButton(button)
+            self.variant_buttons[variant.id] = button
+            layout.addWidget(button)
+
+
+class KioskWindow(QWidget):
+    screen_did_change = Signal(object, object)  # (new Screen, old Screen | None)
+    variant_did_change = Signal(str)
+
+    def __init__(self, ctx: ViewContext, factories: dict[Screen, ViewFactory], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KioskRoot")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle("中德园 · 铁西")
+        self.ctx = ctx
+        self.texts = TextBinder(ctx)
+        self._factories = factories
+        self._views: dict[Screen, QWidget] = {}
+        self._history: list[tuple[Screen, str | None]] = []
+        self.current: Screen | None = None
+
+        self.setStyleSheet(theme.stylesheet(ctx.palette))
+        self.setFont(ctx.font())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.top_bar = TopBar(ctx, self.texts)
+        self.stack = QStackedWidget()
+        # Screens adapt to the window, never the reverse: a portrait screen must not be widened
+        # by a landscape layout's minimum size.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.stack.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+
+        self.top_bar.home.clicked.connect(self.go_home)
+        self.top_bar.back.clicked.connect(self.back)
+        for variant_id, button in self.top_bar.variant_buttons.items():
+            button.clicked.connect(lambda _=False, v=variant_id: self.set_variant(v))
+        self.texts.bind(self.top_bar.title, self.top_bar.title.setText, self._title_text)
+        ctx.variant_did_change.connect(self._on_variant)
+        self.navigate(Screen.HOME)
+
+    # --- navigation ------------------------------------------------------------------------
+    def view(self, screen: Screen) -> QWidget:
+        """The screen's view, built on first use."""
+        if screen not in self._views:
+            widget = self._factories[screen](self.ctx, self)
+            self._views[screen] = widget
+            self.stack.addWidget(widget)
+        return self._views[screen]
+
+    def built_views(self) -> dict[Screen, QWidget]:
+        return dict(self._views)
+
+    def navigate(self, screen: Screen, item: str | None = None, *, record: bool = True) -> None:
+        old = self.current
+        if old is not None:
+            old_view = self._views[old]
+            if record:
+                entry = (old, old_view.current_item())  # type: ignore[attr-defined]
+                if not self._history or self._history[-1] != entry:
+                    self._history.append(entry)
+            if old != screen:
+                old_view.leave()  # type: ignore[attr-defined]
+        view = self.view(screen)
+        view.enter(item)  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(view)
+        self.current = screen
+        if screen == Screen.HOME:
+            self._history.clear()
+        self._update_bar()
+        self.screen_did_change.emit(screen, old)
+
+    def back(self) -> None:
+        if not self._history:
+            self.go_home()
+            return
+        screen, item = self._history.pop()
+        self.navigate(screen, item, record=False)
+
+    def go_home(self) -> None:
+        self.navigate(Screen.HOME)
+
+    def can_go_back(self) -> bool:
+        return bool(self._history)
+
+    def reset(self) -> None:
+        """Idle reset: default script, every view back to its start, home screen."""
+        self.set_variant(self.ctx.exhibition.settings.default_variant)
+        for view in self._views.values():
+            view.reset()  # type: ignore[attr-defined]
+        self._history.clear()
+        self.navigate(Screen.HOME, record=False)
+
+    # --- script variant --------------------------------------------------------------------
+    def set_variant(self, variant: str) -> None:
+        self.ctx.set_variant(variant)
+
+    def _on_variant(self, variant: str) -> None:
+        self.setFont(self.ctx.font())
+        for variant_id, button in self.top_bar.variant_buttons.items():
+            button.setChecked(variant_id == variant)
+        self.variant_did_change.emit(variant)
+
+    # --- top bar ---------------------------------------------------------------------------
+    def _title_text(self) -> str:
+        if self.current in (None, Screen.HOME):
+            return self.ctx.t(self.ctx.exhibition.settings.title)
+        return self.ctx.ui(SCREEN_TITLE_KEYS[self.current])
+
+    def _update_bar(self) -> None:
+        at_home = self.current == Screen.HOME
+        self.top_bar.title.setText(self._title_text())
+        self.top_bar.back.setVisible(not at_home)
+        self.top_bar.home.setVisible(not at_home)
