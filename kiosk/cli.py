@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kiosk import __version__
 from kiosk.paths import default_content_dir
+from kiosk.version import VersionAction
 
 Verb = Callable[[argparse.Namespace], int]
 
@@ -105,6 +105,51 @@ def _parse_size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    import signal
+
+    from kiosk.runtime.logs import install_excepthook, setup_logging
+    from kiosk.runtime.settings import load_settings
+
+    settings, setting_problems = load_settings()
+    setup_logging(settings.log_level)
+    import logging
+
+    log = logging.getLogger("kiosk.run")
+    for problem in setting_problems:
+        log.warning("settings: %s", problem)
+    content = Path(args.content_given or settings.content_dir or args.content)
+    media = Path(args.media or settings.media_dir or content.parent / "media")
+
+    from PySide6.QtCore import QTimer
+
+    from kiosk.runtime.controller import KioskController, RunOptions, load_with_fallback
+    from kiosk.ui.app import qt_application
+
+    app = qt_application()
+    result, failed = load_with_fallback(content, media)
+    if not result.ok:
+        for problem in result.problems:
+            _out(str(problem))
+        _out("kiosk: no valid content to show (and no last good copy); fix the problems above")
+        return 1
+    options = RunOptions(content=content, media=media, kiosk_mode=not args.windowed,
+                         size=_parse_size(args.size) if args.size else None)
+    controller = KioskController(options, settings, result, failed)
+    install_excepthook(lambda _exc: controller.crash_did_happen.emit(),
+                       context=lambda: f"screen {controller.kiosk.window.current}")
+    # SIGTERM (service stop, supervisor) ends the day cleanly; Python only sees signals when it
+    # runs, so a slow timer gives it the chance while Qt's loop is waiting.
+    signal.signal(signal.SIGTERM, lambda *_: controller.quit())
+    signal.signal(signal.SIGINT, lambda *_: controller.quit())
+    heartbeat = QTimer()
+    heartbeat.start(500)
+    heartbeat.timeout.connect(lambda: None)
+    controller.show()
+    log.info("kiosk started on %s", content)
+    return app.exec()
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     import os
 
@@ -173,7 +218,7 @@ def _add_content_args(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Tiexi / Sino-German park exhibition kiosk")
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     verbs = parser.add_subparsers(dest="verb", required=True)
 
     validate = verbs.add_parser("validate", help="check content/ and media/; print every problem with file:line:col")
@@ -184,6 +229,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_content_args(schema)
     schema.add_argument("--out", type=Path, default=None, help="folder for the schema files")
     schema.set_defaults(func=cmd_schema)
+
+    run = verbs.add_parser("run", help="start the kiosk (full screen, kiosk mode) on the bundled or given content")
+    run.add_argument("--content", dest="content_given", type=Path, default=None, help="content folder")
+    run.add_argument("--media", type=Path, default=None, help="media folder (default: media/ beside content/)")
+    run.add_argument("--windowed", action="store_true", help="a normal window for a curator's preview")
+    run.add_argument("--size", default=None, help="window size for --windowed, e.g. 1920x1080")
+    run.set_defaults(func=cmd_run, content=None)
 
     selftest = verbs.add_parser("self-test", help="render every view, event, profile and map layer offscreen")
     _add_content_args(selftest)

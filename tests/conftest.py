@@ -38,3 +38,26 @@ def exhibition_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def bundled_content() -> Path:
     return REPO / "content"
+
+
+@pytest.fixture(scope="session")
+def bundled_result():  # noqa: ANN201 - a LoadResult; imported lazily to keep collection light
+    from kiosk.content import load_content
+
+    result = load_content(REPO / "content", REPO / "media")
+    assert result.ok, result.problems
+    return result
+
+
+@pytest.fixture
+def kiosk(qtbot, bundled_result):  # noqa: ANN001, ANN201
+    """The kiosk window on the bundled content, shown at 1920x1080 on the offscreen screen."""
+    from kiosk.ui.app import build_window, qt_application
+
+    qt_application()
+    built = build_window(bundled_result, REPO / "media")
+    qtbot.addWidget(built.window)
+    built.window.resize(1920, 1080)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    return built

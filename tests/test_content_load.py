@@ -205,6 +205,11 @@ def test_billion_laughs_is_stopped(exhibition_dir: Path) -> None:
     assert "glossary.yaml:" in found[0]
 
 
+def test_alias_loop_is_stopped(exhibition_dir: Path) -> None:
+    (exhibition_dir / "glossary.yaml").write_text("phrases: &x\n  zh-Hant: [*x]\n", encoding="utf-8")
+    expect_one(exhibition_dir, "glossary.yaml", "&x", "an alias refers to the value that contains it")
+
+
 def test_file_too_large(exhibition_dir: Path) -> None:
     with (exhibition_dir / "figures.yaml").open("a", encoding="utf-8") as handle:
         handle.write("# " + "x" * (3 * 1024 * 1024) + "\n")

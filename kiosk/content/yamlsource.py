@@ -81,6 +81,7 @@ class _Builder:
         self.display = display
         self.nodes = 0
         self.doc = YamlDocument(display, None)
+        self._building: set[int] = set()  # nodes being built: an alias back to one is a cycle
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.nodes += 1
@@ -99,11 +100,22 @@ class _Builder:
                 node.start_mark.column + 1,
                 f"the tag {node.tag} is not allowed in content; remove it",
             )
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if id(node) in self._building:
+            raise _problem(
+                self.display,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                "an alias refers to the value that contains it (a loop); write the content out plainly",
+            )
+        self._building.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        finally:
+            self._building.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

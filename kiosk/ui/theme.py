@@ -38,6 +38,11 @@ YEAR_TICK_HEIGHT = 56
 DETAIL_WIDTH = 1280
 DETAIL_IMAGE_WIDTH, DETAIL_IMAGE_HEIGHT = 1100, 620
 FLOW_DEFAULT_WIDTH = 800
+ADMIN_CORNER = 96  # the square staff hold to ask for the PIN
+PIN_PAD_WIDTH = 560
+PIN_KEY = 112
+ADMIN_PANEL_WIDTH = 1280
+ADMIN_LOG_HEIGHT = 320
 SPOTLIGHT_HEIGHT = 260
 TAP_SLOP = 18  # px a finger may wander and still count as a tap, not a drag
 
@@ -115,6 +120,7 @@ def sector_color(hex_color: str) -> QColor:
 
 
 STYLESHEET = """
+QWidget { font-family: "{{family}}"; }
 QWidget#KioskRoot { background: {{paper}}; color: {{ink}}; }
 QWidget { color: {{ink}}; }
 QLabel { background: transparent; }
@@ -156,9 +162,9 @@ QGraphicsView { border: none; background: {{map_water}}; }
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
-def stylesheet(palette: Palette) -> str:
-    """Render the stylesheet template with this palette's roles and the size tokens."""
-    values: dict[str, str | int] = {**palette.as_dict(), **TYPE}
+def stylesheet(palette: Palette, family: str = FONT_FAMILIES["SC"]) -> str:
+    """Render the stylesheet template with this palette's roles, the font and the size tokens."""
+    values: dict[str, str | int] = {**palette.as_dict(), **TYPE, "family": family}
     values.update(
         touch=TOUCH_MIN, space_m=SPACE_M, radius_s=RADIUS_S, radius_m=RADIUS_M, radius_l=RADIUS_L,
         scrollbar=SCROLLBAR_WIDTH,
@@ -168,3 +174,69 @@ def stylesheet(palette: Palette) -> str:
         return str(values[match.group(1)])
 
     return _PLACEHOLDER.sub(substitute, STYLESHEET)
+
+
+# --- companies tokens ---
+COMPANY_CARD_MIN_WIDTH = 380  # below this a card's name wraps every two or three characters
+COMPANY_CARD_HEIGHT = 280  # sector line, a two-line name, a one-line summary and the origin line
+SECTION_HEADER_HEIGHT = 64  # an A-Z letter with its rule, above each group of cards
+RULE_WIDTH = 2  # hairline under section letters and between profile parts
+PROFILE_TEXT_STRETCH, PROFILE_SIDE_STRETCH = 3, 2  # landscape profile: text column : facts column
+PROFILE_GALLERY_WIDTH, PROFILE_GALLERY_HEIGHT = 920, 520  # fits the text column in both orientations
+EVENT_ROW_HEIGHT = 96  # a related-event row: date line and a title line, comfortably over TOUCH_MIN
+
+# Roles the company views add. Appended to the shared template (not a second stylesheet) so the
+# roles render with the same palette and every view keeps a single stylesheet to reason about.
+COMPANIES_STYLESHEET = """
+QLabel[role="letter"] { font-size: {{heading}}px; font-weight: 700; color: {{accent}}; }
+QLabel[role="strong"] { font-size: {{body}}px; font-weight: 700; }
+QLabel[role="lead"] { font-size: {{subheading}}px; }
+QFrame[rule="true"] { background: {{line}}; border: none; }
+QWidget#IndexStrip QPushButton {
+    background: transparent; border: none; border-radius: {{radius_s}}px; padding: 0;
+    font-size: {{body}}px; font-weight: 700; color: {{muted}};
+}
+QWidget#IndexStrip QPushButton:pressed { background: {{pressed}}; }
+QWidget#IndexStrip QPushButton:checked { background: {{accent}}; color: {{on_accent}}; }
+QFrame[card="true"][target="true"] { border: 2px dashed {{target}}; }
+QFrame[card="true"][target="true"] QLabel[role="figure"] { color: {{target}}; }
+"""
+STYLESHEET += COMPANIES_STYLESHEET
+
+
+# --- map tokens ---
+MAP_PANEL_WIDTH = 460  # landscape side panel: the longest layer title wraps to two lines at most
+MAP_CARD_WIDTH = 560  # landscape card; in portrait the card spans the map's width
+MAP_FIT_PADDING = SPACE_L  # room between the outlines and the map's edge when fitted
+MAP_MAX_ZOOM = 12.0  # times the fitted scale: enough to pull the city-centre companies apart
+MAP_FOCUS_ZOOM = 2.0  # least zoom when the map centres on one company
+MAP_ZOOM_STEP = 2.0  # one double tap or one press of a zoom button
+MAP_PAN_SLACK = 1.0  # zoomed in, an edge may be pulled this share of half the view inwards
+MAP_SCENE_SPAN = 1000.0  # scene units across a layer's longer side (the projection's scale)
+MAP_OUTLINE_WIDTH = 1.5  # region borders, in screen px at any zoom (cosmetic pens)
+MAP_HIGHLIGHT_WIDTH = 3.0  # emphasised regions and zone borders
+MAP_ZONE_FILL_ALPHA = 72  # of 255: a zone tints the land under it without hiding the outlines
+MAP_LABEL_HALO = 5  # paper-coloured stroke behind label glyphs, so they read over outlines
+MARKER_RING = 3  # surface-coloured ring that lifts a dot off any fill
+MARKER_SELECTED_RING = 6  # accent ring around the marker whose card is open
+MAP_PLACE_RADIUS = 16  # half the diagonal of a place's diamond
+MAP_CLUSTER_RADIUS = 26  # a bubble standing for several overlapping companies
+MAP_CLUSTER_DISTANCE = 2 * MARKER_RADIUS + SPACE_XS  # closer than this on screen, dots merge
+MAP_MARKER_LABEL_ZOOM = 2.5  # company names appear beside their dots from this zoom on
+MAP_LABEL_GAP = SPACE_XS  # between a dot and its name
+MAP_SHADOW_BLUR, MAP_SHADOW_OFFSET, MAP_SHADOW_ALPHA = 36, 6, 60  # floating card and controls
+MAP_POLYLABEL_GRID = 24  # samples a side when a region's centroid falls outside the region
+
+MAP_STYLESHEET = """
+QFrame#MapPanel { background: {{surface}}; border: none; border-right: 1px solid {{line}}; }
+QFrame#MapPanel[portrait="true"] { border-right: none; border-bottom: 1px solid {{line}}; }
+QFrame#MapFloat { background: {{surface}}; border: 1px solid {{line}}; border-radius: {{radius_l}}px; }
+QFrame#MapFloat QPushButton { border: none; background: transparent; border-radius: {{radius_l}}px; }
+QFrame#MapFloat QPushButton:pressed { background: {{pressed}}; }
+QPushButton[legend="true"]:checked { background: {{ink}}; color: {{on_accent}}; border-color: {{ink}}; }
+QLabel[role="badge"] {
+    font-size: {{caption}}px; color: {{approximate}}; border: 1px solid {{approximate}};
+    border-radius: {{radius_s}}px; padding: 0 {{space_m}}px;
+}
+"""
+STYLESHEET += MAP_STYLESHEET

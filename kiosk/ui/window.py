@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLayout,
@@ -109,8 +110,7 @@ class KioskWindow(QWidget):
         self._history: list[tuple[Screen, str | None]] = []
         self.current: Screen | None = None
 
-        self.setStyleSheet(theme.stylesheet(ctx.palette))
-        self.setFont(ctx.font())
+        self._apply_font()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -187,8 +187,15 @@ class KioskWindow(QWidget):
     def set_variant(self, variant: str) -> None:
         self.ctx.set_variant(variant)
 
-    def _on_variant(self, variant: str) -> None:
+    def _apply_font(self) -> None:
+        # Stylesheet rules (font-size per role) resolve fonts against the application's font,
+        # not the parent's, so the regional family goes into the stylesheet and the app font.
+        QApplication.setFont(self.ctx.font())
         self.setFont(self.ctx.font())
+        self.setStyleSheet(theme.stylesheet(self.ctx.palette, theme.font_family(self.ctx.region)))
+
+    def _on_variant(self, variant: str) -> None:
+        self._apply_font()
         for variant_id, button in self.top_bar.variant_buttons.items():
             button.setChecked(variant_id == variant)
         self.variant_did_change.emit(variant)

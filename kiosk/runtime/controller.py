@@ -1,0 +1,236 @@
+"""The running kiosk: one window plus everything that keeps it going unattended all day.
+
+It owns the window and wires kiosk mode, idle reset, the admin corner and panel, live reload
+and crash recovery. Content that fails validation never replaces what is on screen; the last
+good content is also kept on disk so that a restart after a bad edit still shows something.
+"""
+
+from __future__ import annotations
+
+import logging
+import platform
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.load import LoadResult, load_content
+from kiosk.content.model import FILE_MODELS
+from kiosk.runtime.idle import IdleWatcher
+from kiosk.runtime.kiosk_mode import KioskGuard, hide_cursor, keep_awake
+from kiosk.runtime.logs import tail
+from kiosk.runtime.machine import data_dir
+from kiosk.runtime.pin import PinGate
+from kiosk.runtime.reload import ContentChanges, ContentReloader
+from kiosk.runtime.settings import MachineSettings
+from kiosk.ui.admin import AdminCorner, AdminPanel, PinPad
+from kiosk.ui.app import Kiosk, build_window
+from kiosk.ui.window import Screen
+
+log = logging.getLogger(__name__)
+
+SWAP_AFTER_IDLE_S = 5.0  # a validated reload waits until nobody has touched the screen this long
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    content: Path
+    media: Path
+    kiosk_mode: bool = True
+    size: tuple[int, int] | None = None
+    idle_timeout_ms: int | None = None
+    reload_settle_ms: int = 1500
+    reload_poll_ms: int = 3000
+
+
+def last_good_dir() -> Path:
+    return data_dir() / "last-good-content"
+
+
+def remember_good_content(result: LoadResult) -> None:
+    """Copy the YAML of validated content aside, for a restart after a broken edit."""
+    if result.content_dir is None:
+        return
+    target = last_good_dir()
+    staging = target.with_name(target.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for name in FILE_MODELS:
+        shutil.copy2(result.content_dir / name, staging / name)
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)
+
+
+def load_with_fallback(content: Path, media: Path) -> tuple[LoadResult, LoadResult | None]:
+    """(what is shown, the failed load if the last good copy had to stand in)."""
+    result = load_content(content, media)
+    if result.ok:
+        try:
+            remember_good_content(result)
+        except OSError:
+            log.exception("could not keep a copy of the good content")
+        return result, None
+    for problem in result.problems:
+        log.error("content: %s", problem)
+    backup = last_good_dir()
+    if backup.is_dir():
+        fallback = load_content(backup, media)
+        if fallback.ok:
+            log.warning("showing the last good content from %s until content/ is fixed", backup)
+            return fallback, result
+    return result, result
+
+
+class KioskController(QObject):
+    content_did_reload = Signal(object)  # ContentChanges
+    crash_did_happen = Signal()  # emitted from any thread; delivered to recover() in the GUI thread
+
+    def __init__(self, options: RunOptions, settings: MachineSettings, result: LoadResult,
+                 failed: LoadResult | None = None) -> None:
+        super().__init__()
+        self.options = options
+        self.settings = settings
+        self.last_problems = list(failed.problems) if failed else []
+        self.pending: LoadResult | None = None
+        self.gate = PinGate(settings.pin_hash)
+        self.kiosk: Kiosk = build_window(result, options.media)
+        self.guard: KioskGuard | None = None
+        self.corner: AdminCorner | None = None
+        self.reloader = ContentReloader(options.content, options.media, settle_ms=options.reload_settle_ms,
+                                        poll_ms=options.reload_poll_ms, parent=self)
+        self._wire_window()
+        self.idle = IdleWatcher(self._idle_ms(result))
+        self.idle.idle_did_time_out.connect(self.on_idle)
+        self.crash_did_happen.connect(self.recover)
+        self.reloader.content_did_validate.connect(self.on_validated)
+        self.swap_timer = QTimer(self)
+        self.swap_timer.setInterval(1000)
+        self.swap_timer.timeout.connect(self._swap_when_idle)
+
+    # --- window ----------------------------------------------------------------------------
+    def _idle_ms(self, result: LoadResult) -> int:
+        if self.options.idle_timeout_ms is not None:
+            return self.options.idle_timeout_ms
+        seconds = self.settings.idle_timeout_s or result.exhibition.settings.idle_timeout_s
+        return seconds * 1000
+
+    def _wire_window(self) -> None:
+        window = self.kiosk.window
+        app = QApplication.instance()
+        for old in (self.guard, self.corner):  # filters of a replaced window must go with it
+            if old is not None:
+                app.removeEventFilter(old)
+                old.deleteLater()
+        if self.options.kiosk_mode:
+            self.guard = KioskGuard(window, self)
+        self.corner = AdminCorner(window, self.settings.admin_corner, int(self.settings.admin_hold_s * 1000), self)
+        self.pin_pad = PinPad(window, self.gate)
+        self.panel = AdminPanel(window, self.status_lines, lambda: tail(80))
+        self.corner.admin_did_request.connect(self.pin_pad.open)
+        self.pin_pad.pin_did_pass.connect(self.panel.open)
+        self.panel.reload_requested.connect(self.reloader_check)
+        self.panel.quit_requested.connect(self.quit)
+
+    def show(self) -> None:
+        window = self.kiosk.window
+        if self.options.kiosk_mode:
+            screens = QApplication.screens()
+            screen = screens[self.settings.screen] if self.settings.screen < len(screens) else screens[0]
+            window.setScreen(screen)
+            window.setGeometry(screen.geometry())
+            window.showFullScreen()
+            if not self.settings.show_cursor:
+                hide_cursor()
+            if self.settings.keep_awake:
+                keep_awake()
+        else:
+            if self.options.size:
+                window.resize(*self.options.size)
+            window.show()
+
+    def quit(self) -> None:
+        """The admin's deliberate quit: exit code 0 tells the supervisor the day is over."""
+        log.info("quit from the admin panel")
+        if self.guard:
+            self.guard.allow_close()
+        self.reloader.stop()
+        QApplication.instance().exit(0)
+
+    # --- idle and recovery -----------------------------------------------------------------
+    def on_idle(self) -> None:
+        log.info("idle: back to the start")
+        self.pin_pad.close_pad()
+        self.panel.hide()
+        self.kiosk.window.reset()
+        self._swap_when_idle()
+
+    def recover(self, _error: BaseException | None = None) -> None:
+        """After an uncaught exception: close overlays and go home, rather than freeze."""
+        try:
+            self.kiosk.window.reset()
+        except Exception:
+            log.exception("recovery to home failed")
+
+    # --- reload ----------------------------------------------------------------------------
+    def reloader_check(self) -> None:
+        self.reloader.check_now()
+
+    def on_validated(self, result: LoadResult) -> None:
+        if not result.ok:
+            self.last_problems = list(result.problems)
+            log.error("content change rejected (%d problems); still showing the last good content",
+                      len(result.problems))
+            for problem in result.problems[:50]:
+                log.error("content: %s", problem)
+            return
+        self.last_problems = []
+        self.pending = result
+        self.swap_timer.start()
+        self._swap_when_idle()
+
+    def _swap_when_idle(self) -> None:
+        if self.pending is None:
+            self.swap_timer.stop()
+            return
+        if self.idle.idle_for() < SWAP_AFTER_IDLE_S and self.kiosk.window.current != Screen.HOME:
+            return
+        result, self.pending = self.pending, None
+        self.swap_timer.stop()
+        changes = ContentChanges.between(self.kiosk.ctx.exhibition, result.exhibition)
+        try:
+            remember_good_content(result)
+        except OSError:
+            log.exception("could not keep a copy of the good content")
+        old = self.kiosk
+        self.kiosk = build_window(result, self.options.media)
+        if self.guard:
+            self.guard.allow_close()
+        self._wire_window()
+        self.show()
+        old.window.close()
+        old.window.deleteLater()
+        self.idle.set_timeout(self._idle_ms(result))
+        log.info("content reloaded; changed: %s", ", ".join(sorted(changes.parts)) or "media only")
+        self.content_did_reload.emit(changes)
+
+    # --- admin panel ---------------------------------------------------------------------
+    def status_lines(self) -> list[str]:
+        from kiosk.version import version_text
+
+        summary = self.kiosk.result.summary()
+        screen = self.kiosk.window.screen()
+        lines = [
+            f"版本 / Version: {version_text()}",
+            f"内容 / Content: {self.options.content}",
+            "  " + ", ".join(f"{n} {k}" for k, n in summary.items()),
+            f"屏幕 / Screen: {screen.name()} {screen.geometry().width()}x{screen.geometry().height()} "
+            f"@{screen.devicePixelRatio():g}x · {platform.system()} {platform.release()}",
+        ]
+        if self.last_problems:
+            lines.append(f"最近一次内容检查失败 / Last content check failed ({len(self.last_problems)}):")
+            lines += [f"  {p}" for p in self.last_problems[:12]]
+        else:
+            lines.append("内容检查通过 / Content OK")
+        return lines

@@ -1,0 +1,176 @@
+"""Unattended behaviour: idle reset, close refusal, admin corner and PIN, live reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.runtime.controller import KioskController, RunOptions
+from kiosk.runtime.idle import IdleWatcher
+from kiosk.runtime.kiosk_mode import KioskGuard
+from kiosk.runtime.pin import PinGate, hash_pin
+from kiosk.runtime.reload import ContentReloader
+from kiosk.runtime.settings import MachineSettings
+from kiosk.ui.admin import AdminCorner, PinPad
+from kiosk.ui.window import Screen
+
+
+def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    window.navigate(Screen.TIMELINE, "zero-carbon-park-list")
+    window.set_variant("zh-Hant")
+    idle = IdleWatcher(150)
+    idle.idle_did_time_out.connect(window.reset)
+    with qtbot.waitSignal(idle.idle_did_time_out, timeout=2000):
+        pass
+    assert window.current == Screen.HOME
+    assert kiosk.ctx.variant == "zh-Hans"
+    timeline = window.view(Screen.TIMELINE)
+    assert not timeline.detail.isVisible()
+    assert timeline.area.horizontalScrollBar().value() == 0
+    idle.stop()
+
+
+def test_input_rearms_the_idle_timer(qtbot, kiosk) -> None:  # noqa: ANN001
+    idle = IdleWatcher(400)
+    fired = []
+    idle.idle_did_time_out.connect(lambda: fired.append(True))
+    for _ in range(5):
+        qtbot.wait(150)
+        QTest.mouseClick(kiosk.window.top_bar.title, Qt.MouseButton.LeftButton)
+    assert not fired
+    qtbot.waitUntil(lambda: bool(fired), timeout=2000)
+    idle.stop()
+
+
+def test_close_requests_and_exit_keys_are_refused(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    guard = KioskGuard(window)
+    assert window.close() is False
+    assert window.isVisible()
+    for key, mods in [(Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier), (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier), (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)]:
+        event = QKeyEvent(QEvent.Type.KeyPress, key, mods)
+        assert guard.eventFilter(window, event) is True
+    assert guard.refused >= 5
+    guard.allow_close()
+    assert window.close() is True
+    QApplication.instance().removeEventFilter(guard)
+
+
+def test_holding_the_admin_corner_asks_for_the_pin(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    corner = AdminCorner(window, "top-left", 200)
+    with qtbot.waitSignal(corner.admin_did_request, timeout=2000):
+        QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
+    fired = []
+    corner.admin_did_request.connect(lambda: fired.append(True))
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
+    qtbot.wait(50)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
+    qtbot.wait(300)
+    assert not fired, "a short tap in the corner is not the gesture"
+    QApplication.instance().removeEventFilter(corner)
+
+
+def type_pin(qtbot, pad: PinPad, pin: str) -> None:  # noqa: ANN001
+    for digit in pin:
+        qtbot.mouseClick(pad.keys[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.keys["OK"], Qt.MouseButton.LeftButton)
+
+
+def test_pin_pad_right_wrong_and_rate_limited(qtbot, kiosk) -> None:  # noqa: ANN001
+    now = [1000.0]
+    gate = PinGate(hash_pin("2468"), clock=lambda: now[0])
+    pad = PinPad(kiosk.window, gate)
+    passed = []
+    pad.pin_did_pass.connect(lambda: passed.append(True))
+    pad.open()
+    for _ in range(3):
+        type_pin(qtbot, pad, "1111")
+    assert not passed
+    type_pin(qtbot, pad, "1111")  # the fourth wrong one locks the gate
+    type_pin(qtbot, pad, "2468")
+    assert not passed, "while locked even the right PIN is refused"
+    assert "30" in pad.message.text() or "Locked" in pad.message.text()
+    now[0] += 31
+    type_pin(qtbot, pad, "2468")
+    assert passed
+    assert not pad.isVisible()
+
+
+def test_without_a_pin_the_pad_stays_shut(qtbot, kiosk) -> None:  # noqa: ANN001
+    pad = PinPad(kiosk.window, PinGate(None))
+    pad.open()
+    passed = []
+    pad.pin_did_pass.connect(lambda: passed.append(True))
+    type_pin(qtbot, pad, "0000")
+    assert not passed
+    assert "set-pin" in pad.message.text()
+
+
+def test_reloader_reports_good_bad_and_half_written_changes(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    reloader = ContentReloader(exhibition_dir, exhibition_dir.parent / "media", settle_ms=50, poll_ms=100)
+    path = exhibition_dir / "figures.yaml"
+    good = path.read_text(encoding="utf-8")
+    with qtbot.waitSignal(reloader.content_did_validate, timeout=5000) as blocker:
+        path.write_text(good[: len(good) // 2], encoding="utf-8")  # a save caught half-way
+    assert not blocker.args[0].ok
+    with qtbot.waitSignal(reloader.content_did_validate, timeout=5000) as blocker:
+        path.write_text(good.replace("1220", "1221"), encoding="utf-8")
+    assert blocker.args[0].ok
+    assert blocker.args[0].exhibition.figures[0].value == 1221
+    reloader.stop()
+
+
+def make_controller(qtbot, exhibition_dir: Path) -> KioskController:  # noqa: ANN001
+    from kiosk.content import load_content
+
+    media = exhibition_dir.parent / "media"
+    options = RunOptions(content=exhibition_dir, media=media, kiosk_mode=False, size=(1280, 800),
+                         idle_timeout_ms=60_000, reload_settle_ms=50, reload_poll_ms=100)
+    controller = KioskController(options, MachineSettings(), load_content(exhibition_dir, media))
+    controller.show()
+    return controller
+
+
+def test_good_change_is_swapped_in_and_bad_change_keeps_last_good(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    controller = make_controller(qtbot, exhibition_dir)
+    home = controller.kiosk.window.view(Screen.HOME)
+    assert home.title.text() == "测试展览"
+    path = exhibition_dir / "exhibition.yaml"
+    text = path.read_text(encoding="utf-8")
+    with qtbot.waitSignal(controller.reloader.content_did_validate, timeout=5000):
+        path.write_text(text.replace("idle_timeout_s: 30", "idle_timeout_s: [oops"), encoding="utf-8")
+    assert controller.kiosk.window.view(Screen.HOME).title.text() == "测试展览"
+    assert controller.last_problems
+    assert "exhibition.yaml" in str(controller.last_problems[0])
+    assert any("Last content check failed" in line for line in controller.status_lines())
+    with qtbot.waitSignal(controller.content_did_reload, timeout=5000) as blocker:
+        path.write_text(text.replace("测试展览", "新的展览"), encoding="utf-8")
+    assert "settings" in blocker.args[0].parts
+    assert controller.kiosk.window.view(Screen.HOME).title.text() == "新的展览"
+    assert controller.last_problems == []
+    controller.reloader.stop()
+    controller.idle.stop()
+    controller.kiosk.window.close()
+
+
+def test_restart_after_a_broken_edit_shows_the_last_good_content(exhibition_dir: Path) -> None:
+    from kiosk.runtime.controller import load_with_fallback
+
+    media = exhibition_dir.parent / "media"
+    shown, failed = load_with_fallback(exhibition_dir, media)
+    assert shown.ok
+    assert failed is None
+    (exhibition_dir / "timeline.yaml").write_text("events: [", encoding="utf-8")
+    shown, failed = load_with_fallback(exhibition_dir, media)
+    assert shown.ok, "the copy kept from the last good start stands in"
+    assert shown.exhibition.timeline.events[0].id == "approval"
+    assert failed is not None
+    assert "timeline.yaml" in str(failed.problems[0])

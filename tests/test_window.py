@@ -1,0 +1,135 @@
+"""The window's one way to navigate, Back/Home, the script toggle and both orientations."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from kiosk.ui.window import Screen
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    texts = []
+    for widget in root.findChildren(QLabel) + root.findChildren(QPushButton):
+        if widget.isVisibleTo(root) and widget.text():
+            texts.append(widget.text())
+    return texts
+
+
+def tap(qtbot, widget: QWidget) -> None:  # noqa: ANN001
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_starts_home_and_tiles_open_each_view(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    assert window.current == Screen.HOME
+    home = window.view(Screen.HOME)
+    seen = []
+    for tile in home.tiles:
+        with qtbot.waitSignal(window.screen_did_change):
+            tap(qtbot, tile)
+        seen.append(window.current)
+        tap(qtbot, window.top_bar.home)
+        assert window.current == Screen.HOME
+    assert seen == [Screen.TIMELINE, Screen.MAP, Screen.COMPANIES]
+
+
+def test_back_returns_through_history(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    window.navigate(Screen.TIMELINE)
+    window.navigate(Screen.TIMELINE, "state-council-approval")
+    window.navigate(Screen.COMPANIES)
+    tap(qtbot, window.top_bar.back)
+    assert window.current == Screen.TIMELINE
+    assert window.view(Screen.TIMELINE).current_item() == "state-council-approval"
+    tap(qtbot, window.top_bar.back)
+    assert window.current == Screen.TIMELINE
+    tap(qtbot, window.top_bar.back)
+    assert window.current == Screen.HOME
+    assert not window.top_bar.back.isVisible()
+
+
+def test_toggle_converts_every_visible_text_and_back(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    window.navigate(Screen.TIMELINE, "state-council-approval")
+    before = visible_texts(window)
+    assert any("沈阳" in t for t in before)
+    tap(qtbot, window.top_bar.variant_buttons["zh-Hant"])
+    after = visible_texts(window)
+    assert not any("沈阳" in t for t in after)
+    assert any("瀋陽" in t for t in after)
+    assert any("國務院" in t for t in after)
+    assert window.top_bar.title.text() == "發展歷程"
+    tap(qtbot, window.top_bar.variant_buttons["zh-Hans"])
+    assert visible_texts(window) == before
+
+
+def test_toggle_keeps_scroll_position_and_open_item(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    window.navigate(Screen.TIMELINE)
+    timeline = window.view(Screen.TIMELINE)
+    bar = timeline.area.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    window.navigate(Screen.TIMELINE, "zero-carbon-park-list")
+    position = bar.value()
+    window.set_variant("zh-Hant")
+    qtbot.wait(10)
+    assert bar.value() == position
+    assert timeline.current_item() == "zero-carbon-park-list"
+
+
+def test_font_follows_the_variant(qtbot, kiosk) -> None:  # noqa: ANN001
+    window = kiosk.window
+    assert window.font().family() == "Noto Sans CJK SC"
+    window.set_variant("zh-Hant")
+    assert window.font().family() == "Noto Sans CJK HK"
+    title = window.view(Screen.HOME).title
+    assert title.font().family() == "Noto Sans CJK HK"
+
+
+def test_bundled_fonts_are_registered(kiosk) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFontDatabase
+
+    families = set(QFontDatabase.families())
+    assert {"Noto Sans CJK SC", "Noto Sans CJK TC", "Noto Sans CJK HK"} <= families
+
+
+def overlapping(widgets: list[QWidget], root: QWidget) -> list[tuple[str, str]]:
+    rects = [(w, QRect(w.mapTo(root, w.rect().topLeft()), w.size())) for w in widgets]
+    clashes = []
+    for i, (a, ra) in enumerate(rects):
+        for b, rb in rects[i + 1 :]:
+            if ra.intersects(rb):
+                clashes.append((a.objectName() or type(a).__name__, b.objectName() or type(b).__name__))
+    return clashes
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_home_lays_out_without_overlap_in_both_orientations(qtbot, kiosk, size) -> None:  # noqa: ANN001
+    window = kiosk.window
+    window.resize(*size)
+    qtbot.wait(20)
+    assert window.width() == size[0], "a layout must not force the window wider than the screen"
+    home = window.view(Screen.HOME)
+    parts = [*home.tiles, home.spotlight, home.title]
+    assert overlapping(parts, window) == []
+    for part in parts:
+        rect = QRect(part.mapTo(window, part.rect().topLeft()), part.size())
+        assert window.rect().contains(rect), f"{type(part).__name__} leaves the screen at {size}"
+    portrait = size[1] > size[0]
+    xs = {tile.mapTo(window, tile.rect().topLeft()).x() for tile in home.tiles}
+    assert (len(xs) == 1) == portrait  # stacked in portrait, side by side in landscape
+
+
+def test_touch_targets_are_large_enough(qtbot, kiosk) -> None:  # noqa: ANN001
+    from kiosk.ui import theme
+
+    window = kiosk.window
+    for screen in (Screen.TIMELINE, Screen.HOME):
+        window.navigate(screen)
+        qtbot.wait(10)
+        for button in window.findChildren(QPushButton):
+            if button.isVisibleTo(window):
+                assert min(button.width(), button.height()) >= theme.TOUCH_MIN, button.text()
