@@ -140,8 +140,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                        context=lambda: f"screen {controller.kiosk.window.current}")
     # SIGTERM (service stop, supervisor) ends the day cleanly; Python only sees signals when it
     # runs, so a slow timer gives it the chance while Qt's loop is waiting.
-    signal.signal(signal.SIGTERM, lambda *_: controller.quit())
-    signal.signal(signal.SIGINT, lambda *_: controller.quit())
+    signal.signal(signal.SIGTERM, lambda *_: controller.quit("SIGTERM"))
+    signal.signal(signal.SIGINT, lambda *_: controller.quit("SIGINT"))
     heartbeat = QTimer()
     heartbeat.start(500)
     heartbeat.timeout.connect(lambda: None)

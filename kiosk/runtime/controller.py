@@ -131,7 +131,7 @@ class KioskController(QObject):
         self.corner.admin_did_request.connect(self.pin_pad.open)
         self.pin_pad.pin_did_pass.connect(self.panel.open)
         self.panel.reload_requested.connect(self.reloader_check)
-        self.panel.quit_requested.connect(self.quit)
+        self.panel.quit_requested.connect(lambda: self.quit())
 
     def show(self) -> None:
         window = self.kiosk.window
@@ -150,9 +150,9 @@ class KioskController(QObject):
                 window.resize(*self.options.size)
             window.show()
 
-    def quit(self) -> None:
-        """The admin's deliberate quit: exit code 0 tells the supervisor the day is over."""
-        log.info("quit from the admin panel")
+    def quit(self, reason: str = "the admin panel") -> None:
+        """A deliberate quit (admin panel, service stop): exit code 0 tells the supervisor the day is over."""
+        log.info("quit requested by %s", reason)
         if self.guard:
             self.guard.allow_close()
         self.reloader.stop()

@@ -25,6 +25,7 @@ from kiosk.ui import theme
 from kiosk.ui.widgets import TouchButton, label, make_kinetic
 
 PIN_MAX_DIGITS = 8
+PIN_COLUMNS = 3
 
 
 class AdminCorner(QObject):
@@ -119,7 +120,7 @@ class PinPad(Overlay):
             button = TouchButton(key)
             button.setMinimumSize(theme.PIN_KEY, theme.PIN_KEY)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
-            grid.addWidget(button, index // 3, index % 3)
+            grid.addWidget(button, index // PIN_COLUMNS, index % PIN_COLUMNS)
             self.keys[key] = button
         layout.addLayout(grid)
         cancel = TouchButton("取消 / Cancel")

@@ -151,11 +151,11 @@ class HomeView(QWidget):
             widget.tapped.connect(lambda s=widget.screen: window.navigate(s))
             self.tiles.append(widget)
             self.tiles_box.addWidget(widget, 1)
-        layout.addLayout(self.tiles_box, 3)
+        layout.addLayout(self.tiles_box, theme.HOME_TILES_STRETCH)
 
         self.spotlight = Spotlight(ctx)
         self.spotlight.tapped.connect(self._open_spotlight)
-        layout.addWidget(self.spotlight, 2)
+        layout.addWidget(self.spotlight, theme.HOME_SPOTLIGHT_STRETCH)
         footer = QHBoxLayout()
         self.hint = label("", "caption", wrap=False)
         self.texts.ui(self.hint, "touch_to_start")

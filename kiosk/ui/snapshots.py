@@ -22,6 +22,10 @@ from kiosk.ui.window import Screen
 log = logging.getLogger(__name__)
 
 MIN_DISTINCT_COLOURS = 3  # a blank or single-colour render has fewer
+SAMPLE_STEP = 16  # px between sampled pixels
+ENOUGH_COLOURS = 12  # stop sampling once a render is clearly not blank
+TRACEBACK_DEPTH = 6
+SETTLE_ROUNDS = 3  # event-loop passes for lazy builds and deferred layouts before a grab
 
 
 @dataclass
@@ -34,13 +38,13 @@ class SelfTestReport:
         return not self.failures and self.renders > 0
 
 
-def distinct_colours(image: QImage, step: int = 16) -> int:
+def distinct_colours(image: QImage, step: int = SAMPLE_STEP) -> int:
     """How many different colours a sparse grid of the image holds (cheap blank detection)."""
     seen: set[int] = set()
     for y in range(0, image.height(), step):
         for x in range(0, image.width(), step):
             seen.add(image.pixel(x, y))
-            if len(seen) >= MIN_DISTINCT_COLOURS * 4:
+            if len(seen) >= ENOUGH_COLOURS:
                 return len(seen)
     return len(seen)
 
@@ -79,7 +83,7 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
             if image.isNull() or distinct_colours(image) < MIN_DISTINCT_COLOURS:
                 report.failures.append(f"{name}: the render came out blank")
         except Exception:  # the point is to catch anything a view may raise
-            report.failures.append(f"{name}: {traceback.format_exc(limit=6)}")
+            report.failures.append(f"{name}: {traceback.format_exc(limit=TRACEBACK_DEPTH)}")
         if progress:
             progress(name)
     return report
@@ -110,7 +114,7 @@ def save_shots(kiosk: Kiosk, out: Path, tag: str) -> list[Path]:
             if item and item not in ex.events_by_id and item not in ex.companies_by_id and item not in ex.layers_by_id:
                 item = None
             kiosk.window.navigate(screen, item)
-            for _ in range(3):
+            for _ in range(SETTLE_ROUNDS):
                 app.processEvents()
             path = out / f"{tag}-{variant.id}-{name}.png"
             kiosk.window.grab().save(str(path))

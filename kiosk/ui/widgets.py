@@ -117,7 +117,7 @@ class TouchButton(QPushButton):
         self.setMinimumSize(theme.TOUCH_MIN, theme.TOUCH_MIN)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         if icon_name:
-            self.setIcon(qta.icon(icon_name, color=color or "#000000"))
+            self.setIcon(qta.icon(icon_name, color=color or theme.ICON_DEFAULT_COLOR))
             self.setIconSize(QSize(theme.ICON_M, theme.ICON_M))
 
 
