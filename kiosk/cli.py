@@ -176,6 +176,33 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_soak(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result, media = _load_for_qt(args)
+    if not result.ok:
+        return 1
+    from kiosk.soak import Soak
+    from kiosk.ui.app import build_window, qt_application
+
+    qt_application()
+    kiosk = build_window(result, media)
+    kiosk.window.resize(*_parse_size(args.size))
+    kiosk.window.show()
+
+    def progress(report) -> None:  # noqa: ANN001
+        actions, rss, widgets = report.samples[-1]
+        _out(f"{actions:>7} actions  RSS {rss:7.1f} MiB  widgets {widgets:6d}  errors {len(report.errors)}")
+
+    report = Soak(kiosk, seed=args.seed).run(args.actions, progress)
+    for error in report.errors[:10]:
+        _out(error)
+    _out(f"soak: {report.actions} actions in {report.seconds:.0f} s, {len(report.errors)} errors, "
+         f"RSS growth after warm-up {report.rss_growth_mib:+.1f} MiB, widget growth {report.widget_growth:+d}")
+    return 1 if report.errors else 0
+
+
 def cmd_shots(args: argparse.Namespace) -> int:
     import os
 
@@ -241,6 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_content_args(selftest)
     selftest.add_argument("--sizes", nargs="+", default=["1920x1080", "1080x1920"])
     selftest.set_defaults(func=cmd_self_test)
+
+    soak = verbs.add_parser("soak", help="thousands of random taps, swipes, toggles and resets offscreen")
+    _add_content_args(soak)
+    soak.add_argument("--actions", type=int, default=10_000)
+    soak.add_argument("--seed", type=int, default=7)
+    soak.add_argument("--size", default="1920x1080")
+    soak.set_defaults(func=cmd_soak)
 
     shots = verbs.add_parser("shots", help="save PNG screenshots of the main views in each variant")
     _add_content_args(shots)

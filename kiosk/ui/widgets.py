@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPixmap, QTextLayout
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -50,27 +50,31 @@ def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
 
 
 def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
-    """`text` cut to what fits in `max_lines` lines of `width` px, ending in an ellipsis if cut."""
+    """`text` cut to what fits in `max_lines` wrapped lines of `width` px, ending in … if cut.
+
+    Binary search on the prefix length with QFontMetrics' word-wrapped bounding box: the same
+    line breaking QLabel uses. (QTextLayout.createLine crashed PySide6 6.12 in the soak run.)
+    """
     if width <= 0 or max_lines <= 0:
         return ""
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    shown = last_start = 0
-    for _ in range(max_lines):
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        last_start = line.textStart()
-        shown = last_start + line.textLength()
-    layout.endLayout()
-    if shown >= len(text):
-        return text
     metrics = QFontMetrics(font)
-    last_line = text[last_start:shown].rstrip()
-    while last_line and metrics.horizontalAdvance(last_line + "…") > width:
-        last_line = last_line[:-1]
-    return text[:last_start] + last_line + "…"
+    limit = metrics.lineSpacing() * max_lines
+    box = QRect(0, 0, width, limit * 4)
+    flags = int(Qt.TextFlag.TextWordWrap)
+
+    def fits(candidate: str) -> bool:
+        return metrics.boundingRect(box, flags, candidate).height() <= limit
+
+    if fits(text):
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(text[:middle].rstrip() + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 class ElidedLabel(QLabel):

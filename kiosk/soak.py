@@ -1,0 +1,167 @@
+"""Soak run: thousands of random visitor actions on the offscreen platform.
+
+Taps anywhere, finger drags, script toggles, Back/Home and idle resets, in a seeded random
+order. It reports exceptions, memory (RSS) and the count of live widgets at intervals, so a
+leak or a crash that only shows after an afternoon of visitors shows in minutes instead.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import resource
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import touch_events
+from kiosk.ui.app import Kiosk
+from kiosk.ui.window import Screen
+
+REPORT_EVERY = 100
+SWIPE_STEPS = 6
+
+
+def rss_mib() -> float:
+    """Resident memory now (Linux /proc), else the peak from getrusage."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def live_widgets() -> int:
+    return len(QApplication.allWidgets())
+
+
+@dataclass
+class SoakReport:
+    actions: int = 0
+    errors: list[str] = field(default_factory=list)
+    samples: list[tuple[int, float, int]] = field(default_factory=list)  # (actions, RSS MiB, widgets)
+    seconds: float = 0.0
+
+    def _warm(self) -> tuple[int, float, int]:
+        # Growth is measured from half-way: by then every screen has been built at least once,
+        # so what still grows after it is what would grow all day.
+        return self.samples[len(self.samples) // 2]
+
+    @property
+    def rss_growth_mib(self) -> float:
+        return self.samples[-1][1] - self._warm()[1] if len(self.samples) > 2 else 0.0
+
+    @property
+    def widget_growth(self) -> int:
+        return self.samples[-1][2] - self._warm()[2] if len(self.samples) > 2 else 0
+
+
+class Soak:
+    def __init__(self, kiosk: Kiosk, seed: int = 7) -> None:
+        self.kiosk = kiosk
+        self.window = kiosk.window
+        self.random = random.Random(seed)
+        ex = kiosk.ctx.exhibition
+        self.items: dict[Screen, list[str | None]] = {
+            Screen.HOME: [None],
+            Screen.TIMELINE: [None, *[e.id for e in ex.events_sorted]],
+            Screen.MAP: [*[m.id for m in ex.layers], *[c.id for c in ex.companies if c.location]],
+            Screen.COMPANIES: [None, *[s.id for s in ex.sectors]],
+            Screen.PROFILE: [c.id for c in ex.companies],
+        }
+        self.actions: list[tuple[float, Callable[[], None]]] = [
+            (0.45, self.tap_somewhere),
+            (0.08, self.drag_somewhere),
+            (0.08, self.swipe_somewhere),
+            (0.15, self.navigate_somewhere),
+            (0.1, self.toggle),
+            (0.08, self.window.back),
+            (0.04, self.window.go_home),
+            (0.03, self.window.reset),
+        ]
+
+    def _point(self) -> QPoint:
+        return QPoint(self.random.randrange(self.window.width()), self.random.randrange(self.window.height()))
+
+    def _target(self, point: QPoint) -> tuple[QWidget, QPoint]:
+        widget = self.window.childAt(point) or self.window
+        return widget, widget.mapFrom(self.window, point)
+
+    def tap_somewhere(self) -> None:
+        widget, local = self._target(self._point())
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
+
+    def drag_somewhere(self) -> None:
+        widget, local = self._target(self._point())
+        delta = QPoint(self.random.randint(-400, 400), self.random.randint(-400, 400))
+        QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
+        QTest.mouseMove(widget, local + delta / 2)
+        QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local + delta)
+
+    def swipe_somewhere(self) -> None:
+        """A finger swipe (touch events through the window, as a touch screen sends them)."""
+        handle = self.window.windowHandle()
+        if handle is None:
+            return
+        start = self._point()
+        end = start + QPoint(self.random.randint(-600, 600), self.random.randint(-300, 300))
+        touch_events.press(handle, {0: start})
+        for step in range(1, SWIPE_STEPS + 1):
+            touch_events.move(handle, {0: start + (end - start) * step / SWIPE_STEPS})
+            QApplication.processEvents()
+        touch_events.release(handle, {0: end})
+
+    def navigate_somewhere(self) -> None:
+        screen = self.random.choice(list(self.items))
+        self.window.navigate(screen, self.random.choice(self.items[screen]))
+
+    def toggle(self) -> None:
+        ctx = self.kiosk.ctx
+        self.window.set_variant(ctx.engine.next_variant(ctx.variant))
+
+    def step(self) -> None:
+        weights = [w for w, _ in self.actions]
+        action = self.random.choices([a for _, a in self.actions], weights)[0]
+        action()
+        QApplication.processEvents()
+
+    def run(self, count: int, progress: Callable[[SoakReport], None] | None = None) -> SoakReport:
+        report = SoakReport()
+        started = time.perf_counter()
+        # Exceptions raised inside Qt slots never reach our try: catch them at the hook.
+        previous_hook = sys.excepthook
+        sys.excepthook = lambda kind, value, tb: report.errors.append(
+            "".join(traceback.format_exception(kind, value, tb, limit=8))
+        )
+        try:
+            self._run(count, report, progress)
+        finally:
+            sys.excepthook = previous_hook
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _run(self, count: int, report: SoakReport, progress: Callable[[SoakReport], None] | None) -> None:
+        for index in range(count):
+            try:
+                self.step()
+            except Exception:
+                report.errors.append(traceback.format_exc(limit=8))
+            report.actions = index + 1
+            if index % REPORT_EVERY == 0 or index == count - 1:
+                # deleteLater() runs when control returns to the event loop, which a script driving
+                # processEvents() never does; flush it as a running kiosk would.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                gc.collect()
+                report.samples.append((index + 1, rss_mib(), live_widgets()))
+                if progress:
+                    progress(report)
