@@ -37,5 +37,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "year": {"zh-Hans": "年", "zh-Hant": "年", "en": ""},
     "no_events": {"zh-Hans": "暂无相关大事", "zh-Hant": "暫無相關大事", "en": "No related events"},
     "companies_count": {"zh-Hans": "家", "zh-Hant": "家", "en": ""},
+    "institution": {"zh-Hans": "机构", "zh-Hant": "機構", "en": "Institution"},
+    "company": {"zh-Hans": "企业", "zh-Hant": "企業", "en": "Company"},
     "events_in_era": {"zh-Hans": "项大事", "zh-Hant": "項大事", "en": "events"},
 }

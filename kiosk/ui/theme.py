@@ -33,6 +33,8 @@ SCROLLBAR_WIDTH = 6
 FACT_TILE_MIN_WIDTH = 260
 ICON_S, ICON_M, ICON_L, ICON_XL = 22, 32, 40, 72
 DOT_SIZE = 18
+ICON_DEFAULT_COLOR = "#1B2430"
+HOME_TILES_STRETCH, HOME_SPOTLIGHT_STRETCH = 3, 2  # share of the home screen's height
 HOME_TILE_HEIGHT = 220
 YEAR_TICK_HEIGHT = 56
 DETAIL_WIDTH = 1280
@@ -184,6 +186,7 @@ RULE_WIDTH = 2  # hairline under section letters and between profile parts
 PROFILE_TEXT_STRETCH, PROFILE_SIDE_STRETCH = 3, 2  # landscape profile: text column : facts column
 PROFILE_GALLERY_WIDTH, PROFILE_GALLERY_HEIGHT = 920, 520  # fits the text column in both orientations
 EVENT_ROW_HEIGHT = 96  # a related-event row: date line and a title line, comfortably over TOUCH_MIN
+PROFILE_DISPLAY_NAME_CHARS = 12  # longer names drop to the title size, not wrap to an orphan character
 
 # Roles the company views add. Appended to the shared template (not a second stylesheet) so the
 # roles render with the same palette and every view keeps a single stylesheet to reason about.
@@ -233,10 +236,8 @@ QFrame#MapPanel[portrait="true"] { border-right: none; border-bottom: 1px solid 
 QFrame#MapFloat { background: {{surface}}; border: 1px solid {{line}}; border-radius: {{radius_l}}px; }
 QFrame#MapFloat QPushButton { border: none; background: transparent; border-radius: {{radius_l}}px; }
 QFrame#MapFloat QPushButton:pressed { background: {{pressed}}; }
+QFrame#MapFloat QPushButton:checked { background: {{accent}}; color: {{on_accent}}; }
+QPushButton[legend="true"] { text-align: left; padding: 0 {{space_m}}px; }
 QPushButton[legend="true"]:checked { background: {{ink}}; color: {{on_accent}}; border-color: {{ink}}; }
-QLabel[role="badge"] {
-    font-size: {{caption}}px; color: {{approximate}}; border: 1px solid {{approximate}};
-    border-radius: {{radius_s}}px; padding: 0 {{space_m}}px;
-}
 """
 STYLESHEET += MAP_STYLESHEET

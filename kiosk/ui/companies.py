@@ -1,0 +1,375 @@
+"""Companies: an A-Z directory of company cards, filtered by sector, leading to each profile.
+
+Cards are sorted by the pinyin of the name a visitor knows (the short name where there is one),
+taken from the content's own script so the order never moves on a script toggle. The grid is
+placed by hand rather than by a QGridLayout: the view needs each section's y position for the
+A-Z strip anyway, and re-flowing 4 <-> 2 columns on rotation is then one loop.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.collation import index_letter, pinyin_key
+from kiosk.content.model import Company
+from kiosk.ui import theme
+from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.profile import CompanyProfile, ElidedLabel, KindMark, content_text, display_name, rule
+from kiosk.ui.widgets import Chip, TapFrame, TouchButton, color_dot, label, make_kinetic
+from kiosk.ui.window import KioskWindow, Screen
+
+__all__ = ["CompanyCard", "CompanyDirectory", "CompanyProfile", "sorted_companies"]
+
+
+def sorted_companies(ctx: ViewContext) -> list[Company]:
+    """Companies in pinyin order of their display name (the curator's `pinyin` key wins)."""
+    ex = ctx.exhibition
+    return sorted(ex.companies,
+                  key=lambda c: (pinyin_key(content_text(ex, display_name(c)), c.pinyin), c.id))
+
+
+def letter_of(ctx: ViewContext, company: Company) -> str:
+    return index_letter(content_text(ctx.exhibition, display_name(company)), company.pinyin)
+
+
+class CompanyCard(TapFrame):
+    """Sector, name, a one-line summary and the origin: enough to recognise, one tap to read."""
+
+    def __init__(self, ctx: ViewContext, texts: TextBinder, company: Company, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.company = company
+        sector = ctx.exhibition.sectors_by_id[company.sector]
+        self.setFixedHeight(theme.COMPANY_CARD_HEIGHT)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_M, theme.SPACE_M, theme.SPACE_M, theme.SPACE_M)
+        layout.setSpacing(theme.SPACE_XS)
+        head = QHBoxLayout()
+        head.setSpacing(theme.SPACE_XS)
+        head.addWidget(color_dot(sector.color))
+        self.sector = label("", "caption", wrap=False)
+        texts.text(self.sector, sector.name)
+        head.addWidget(self.sector, 1)
+        if company.kind == "institution":
+            head.addWidget(KindMark(ctx, texts, company.kind))
+        layout.addLayout(head)
+        layout.addSpacing(theme.SPACE_XS)
+        self.name = label("", "heading")
+        self.name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        texts.text(self.name, display_name(company))
+        layout.addWidget(self.name)
+        layout.addStretch(1)
+        self.summary = ElidedLabel("body")
+        texts.bind(self.summary, self.summary.set_full_text, lambda: ctx.t(company.summary))
+        layout.addWidget(self.summary)
+        self.origin = label("", "caption", wrap=False)
+        texts.bind(self.origin, self.origin.setText,
+                   lambda: f"{ctx.ui('origin')} {ctx.t(company.origin)}" if company.origin else " ")
+        layout.addWidget(self.origin)
+
+
+class ChipFlow(QWidget):
+    """Filter chips in rows that wrap to the width given, never hiding a sector off-screen.
+
+    It sets its own fixed height on every resize, so the layout above it simply follows.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[QWidget] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def add(self, widget: QWidget) -> None:
+        widget.setParent(self)
+        self.items.append(widget)
+
+    def relayout(self) -> None:
+        x = y = row_height = 0
+        width, gap = self.width(), theme.SPACE_XS
+        for widget in self.items:
+            hint = widget.sizeHint().expandedTo(widget.minimumSize())
+            if x and x + hint.width() > width:
+                x, y, row_height = 0, y + row_height + gap, 0
+            widget.setGeometry(x, y, hint.width(), hint.height())
+            x += hint.width() + gap
+            row_height = max(row_height, hint.height())
+        self.setFixedHeight(y + row_height)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self.relayout()
+
+
+@dataclass
+class Section:
+    letter: str
+    header: QWidget
+    cards: list[CompanyCard] = field(default_factory=list)
+    top: int = 0  # y on the canvas, valid while the section is shown
+    shown: bool = True
+
+
+class DirectoryCanvas(QWidget):
+    """The scrolled content: a letter header, then that letter's cards in columns."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sections: list[Section] = []
+        self.sector: str | None = None
+        self.columns = 1
+
+    def accepts(self, company: Company) -> bool:
+        return self.sector is None or company.sector == self.sector
+
+    def relayout(self) -> None:
+        width, gap = self.width(), theme.SPACE_M
+        self.columns = max(1, (width + gap) // (theme.COMPANY_CARD_MIN_WIDTH + gap))
+        card_width = (width - gap * (self.columns - 1)) // self.columns
+        y = 0
+        for section in self.sections:
+            shown = [card for card in section.cards if self.accepts(card.company)]
+            section.shown = bool(shown)
+            section.header.setVisible(section.shown)
+            for card in section.cards:
+                card.setVisible(card in shown)
+            if not shown:
+                continue
+            section.top = y
+            section.header.setGeometry(0, y, width, theme.SECTION_HEADER_HEIGHT)
+            y += theme.SECTION_HEADER_HEIGHT + theme.SPACE_S
+            for index, card in enumerate(shown):
+                row, column = divmod(index, self.columns)
+                card.setGeometry(column * (card_width + gap), y + row * (theme.COMPANY_CARD_HEIGHT + gap),
+                                 card_width, theme.COMPANY_CARD_HEIGHT)
+            rows = math.ceil(len(shown) / self.columns)
+            y += rows * theme.COMPANY_CARD_HEIGHT + (rows - 1) * gap + theme.SPACE_L
+        self.setMinimumHeight(y + theme.SPACE_L)  # room to scroll the last card clear of the edge
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self.relayout()
+
+
+class IndexStrip(QWidget):
+    """A-Z buttons for the letters on show; a second column only if one does not fit the height."""
+
+    def __init__(self, letters: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IndexStrip")
+        # The strip takes the height it is given and never asks for more.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
+        self.setFixedWidth(theme.TOUCH_MIN)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, TouchButton] = {}
+        for letter in letters:
+            button = TouchButton(letter, self)
+            button.setCheckable(True)
+            self.group.addButton(button)
+            self.buttons[letter] = button
+        self.visible_letters = list(letters)
+
+    def show_letters(self, letters: list[str]) -> None:
+        self.visible_letters = letters
+        self.place()
+
+    def mark(self, letter: str | None) -> None:
+        button = self.buttons.get(letter) if letter else None
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+
+    def place(self) -> None:
+        size = theme.TOUCH_MIN
+        shown = [self.buttons[letter] for letter in self.visible_letters]
+        per_column = max(1, self.height() // size)
+        columns = max(1, math.ceil(len(shown) / per_column))
+        self.setFixedWidth(columns * size)
+        for button in self.buttons.values():
+            button.setVisible(button in shown)
+        for index, button in enumerate(shown):
+            column, row = divmod(index, per_column)
+            button.setGeometry(column * size, row * size, size, size)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self.place()
+
+
+class CompanyDirectory(QWidget):
+    """The COMPANIES screen: sector chips, the A-Z card grid and its index strip."""
+
+    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = window
+        self.texts = TextBinder(ctx)
+        ex = ctx.exhibition
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_M, 0)
+        outer.setSpacing(theme.SPACE_M)
+        column = QVBoxLayout()
+        column.setSpacing(theme.SPACE_M)
+        outer.addLayout(column, 1)
+
+        # Sector chips, wrapping onto a second row rather than hiding any off-screen.
+        filters = QHBoxLayout()
+        filters.setSpacing(theme.SPACE_M)
+        self.chip_row = ChipFlow()
+        self.chip_group = QButtonGroup(self)
+        self.chip_group.setExclusive(True)
+        self.chips: dict[str | None, Chip] = {}
+        self._add_chip(None, Chip(""), lambda: ctx.ui("all"))
+        for sector in ex.sectors:
+            if any(c.sector == sector.id for c in ex.companies):
+                self._add_chip(sector.id, Chip("", dot=sector.color), lambda s=sector: ctx.t(s.name))
+        filters.addWidget(self.chip_row, 1)
+        self.count = label("", "caption", wrap=False)
+        filters.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        column.addLayout(filters)
+        # What the chosen sector stands for, from sectors.yaml: context for a filtered list.
+        self.sector_note = label("", "subheading")
+        column.addWidget(self.sector_note)
+
+        self.canvas = DirectoryCanvas()
+        self.sections: dict[str, Section] = {}
+        for company in sorted_companies(ctx):
+            letter = letter_of(ctx, company)
+            if letter not in self.sections:
+                self.sections[letter] = Section(letter, self._section_header(letter))
+                self.canvas.sections.append(self.sections[letter])
+            card = CompanyCard(ctx, self.texts, company, self.canvas)
+            card.tapped.connect(lambda c=company.id: window.navigate(Screen.PROFILE, c))
+            self.sections[letter].cards.append(card)
+        self.cards = {card.company.id: card for s in self.sections.values() for card in s.cards}
+
+        self.area = QScrollArea()
+        self.area.setWidget(self.canvas)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = make_kinetic(self.area, horizontal=False)
+        self.area.verticalScrollBar().valueChanged.connect(self._scrolled)
+        column.addWidget(self.area, 1)
+
+        self.strip = IndexStrip(list(self.sections))
+        for letter, button in self.strip.buttons.items():
+            button.clicked.connect(lambda _=False, x=letter: self.scroll_to_letter(x))
+        outer.addWidget(self.strip)
+
+        ctx.variant_did_change.connect(self._on_variant)
+        self.set_sector(None, force=True)
+
+    def _add_chip(self, sector: str | None, chip: Chip, render) -> None:  # noqa: ANN001
+        self.texts.bind(chip, chip.setText, render)
+        chip.clicked.connect(lambda _=False: self.set_sector(sector))
+        self.chip_group.addButton(chip)
+        self.chips[sector] = chip
+        self.chip_row.add(chip)
+
+    def _section_header(self, letter: str) -> QWidget:
+        header = QWidget(self.canvas)
+        layout = QHBoxLayout(header)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addWidget(label(letter, "letter", wrap=False))
+        layout.addWidget(rule(), 1, Qt.AlignmentFlag.AlignVCenter)
+        return header
+
+    # --- state -----------------------------------------------------------------------------
+    @property
+    def sector(self) -> str | None:
+        return self.canvas.sector
+
+    def set_sector(self, sector: str | None, *, force: bool = False) -> None:
+        """Show one sector's cards (None: all), from the top. Same sector again: nothing moves."""
+        if sector not in self.chips:
+            sector = None
+        if sector == self.canvas.sector and not force:
+            self.chips[sector].setChecked(True)
+            return
+        self.canvas.sector = sector
+        self.chips[sector].setChecked(True)
+        self.canvas.relayout()
+        self.strip.show_letters([s.letter for s in self.sections.values() if s.shown])
+        self._update_count()
+        self.sector_note.setText(self._sector_note_text())
+        self.sector_note.setVisible(bool(self.sector_note.text()))
+        self.scroll_to(0)
+
+    def _sector_note_text(self) -> str:
+        sector = self.ctx.exhibition.sectors_by_id.get(self.sector or "")
+        return self.ctx.t(sector.description) if sector is not None else ""
+
+    def _update_count(self) -> None:
+        shown = sum(1 for card in self.cards.values() if self.canvas.accepts(card.company))
+        self.count.setText(f"{shown} {self.ctx.ui('companies_count')}".strip())
+
+    def _on_variant(self, _variant: str) -> None:
+        self._update_count()
+        self.sector_note.setText(self._sector_note_text())
+        self.chip_row.relayout()  # chip widths follow the new glyphs
+
+    # --- scrolling -------------------------------------------------------------------------
+    def scroll_to(self, y: int) -> None:
+        self.scroller.stop()
+        self.area.verticalScrollBar().setValue(y)
+        self._scrolled(self.area.verticalScrollBar().value())
+
+    def scroll_to_letter(self, letter: str) -> None:
+        section = self.sections.get(letter)
+        if section is not None and section.shown:
+            self.scroll_to(section.top)
+            self.strip.mark(letter)
+
+    def section_at(self, y: int) -> Section | None:
+        """The section whose header was last passed at scroll position y."""
+        current = None
+        for section in self.sections.values():
+            if section.shown and section.top <= y + theme.SECTION_HEADER_HEIGHT:
+                current = section
+        return current
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.area.verticalScrollBar()
+        if bar.maximum() and value >= bar.maximum():  # at the end, the last letter is the one read
+            shown = [s for s in self.sections.values() if s.shown]
+            section = shown[-1] if shown else None
+        else:
+            section = self.section_at(value)
+        self.strip.mark(section.letter if section else None)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._scrolled(self.area.verticalScrollBar().value())
+
+    # --- ScreenView ------------------------------------------------------------------------
+    def enter(self, item: str | None) -> None:
+        ex = self.ctx.exhibition
+        if item in ex.companies_by_id:  # bring one company's card into view
+            card = self.cards[item]
+            if not self.canvas.accepts(card.company):
+                self.set_sector(None)
+            self.canvas.relayout()
+            self.scroll_to(card.y() - theme.SECTION_HEADER_HEIGHT)
+            return
+        self.set_sector(item if item in ex.sectors_by_id else None)
+
+    def leave(self) -> None:
+        self.scroller.stop()
+
+    def reset(self) -> None:
+        self.set_sector(None)
+        self.scroll_to(0)
+
+    def current_item(self) -> str | None:
+        return self.canvas.sector

@@ -1,0 +1,486 @@
+"""A company's profile: who it is, what the sources say, its key figures, its place and its story.
+
+One page per company, built when the company is opened and dropped when another is. A script
+toggle re-renders the page's texts in place (nothing is rebuilt), so the visitor keeps both the
+open company and the scroll position.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.model import Company, Event, Exhibition
+from kiosk.formatting import format_span
+from kiosk.ui import theme
+from kiosk.ui.context import TextBinder, TextValue, ViewContext
+from kiosk.ui.home import fill_fact_tile
+from kiosk.ui.strings import UI_STRINGS
+from kiosk.ui.widgets import (
+    Chip,
+    FactTile,
+    MediaImage,
+    TapFrame,
+    TouchButton,
+    icon,
+    label,
+    make_kinetic,
+    repolish,
+)
+from kiosk.ui.window import KioskWindow, Screen
+
+KIND_ICONS = {"company": "mdi6.domain", "institution": "mdi6.town-hall"}
+
+
+# --- shared with the directory -------------------------------------------------------------
+def display_name(company: Company) -> TextValue:
+    """What visitors call it: the short name where the content gives one (三生制药, not the full
+    registered name), so the card, the hero line and the A-Z order all agree."""
+    return company.short_name or company.name
+
+
+def content_text(exhibition: Exhibition, value: TextValue) -> str:
+    """A text as written in the content's own script: the sort order must not move on a toggle."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return value.get(exhibition.settings.script) or next(iter(value.values()), "")
+
+
+def ui_word(ctx: ViewContext, key: str) -> str:
+    """An interface word that strings.py may not have yet (kind names); empty until it does."""
+    return ctx.ui(key) if key in UI_STRINGS else ""
+
+
+class ElidedLabel(QLabel):
+    """One line of text cut with an ellipsis to the width it is given (card summaries)."""
+
+    def __init__(self, role: str = "body", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # Ignored: the full text must not widen the card; the card decides the width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        # The stylesheet sets the size on polish and a toggle swaps the CJK family: re-measure.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+
+
+class KindMark(QWidget):
+    """Company or institution: an icon, and the word once strings.py carries it."""
+
+    def __init__(self, ctx: ViewContext, texts: TextBinder, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_XS)
+        glyph = QLabel()
+        glyph.setPixmap(icon(KIND_ICONS[kind], ctx.palette.muted, theme.ICON_S))
+        self.word = label("", "caption", wrap=False)
+        texts.bind(self.word, self.word.setText, lambda: ui_word(ctx, kind))
+        layout.addWidget(glyph)
+        layout.addWidget(self.word)
+
+
+def rule() -> QFrame:
+    line = QFrame()
+    line.setProperty("rule", True)
+    line.setFixedHeight(theme.RULE_WIDTH)
+    return line
+
+
+def clear(layout: QLayout) -> None:
+    """Take every item out of a layout, leaving its widgets alive for re-arranging.
+
+    Widgets go out through removeWidget, which deletes their layout item in C++: an item merely
+    taken stays registered as the widget's item, and the widget's next layout then never hears
+    of its size changes (stale heights, clipped or gaping blocks).
+    """
+    while layout.count():
+        widget = layout.itemAt(0).widget()
+        if widget is not None:
+            layout.removeWidget(widget)
+        else:
+            layout.takeAt(0)
+
+
+# --- the page ------------------------------------------------------------------------------
+class EventRow(TapFrame):
+    """A related timeline event: its date and title; tapping opens it on the timeline."""
+
+    def __init__(self, ctx: ViewContext, texts: TextBinder, event: Event, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.event = event
+        self.setMinimumHeight(theme.EVENT_ROW_HEIGHT)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_M, theme.SPACE_S, theme.SPACE_S, theme.SPACE_S)
+        layout.setSpacing(theme.SPACE_S)
+        text = QVBoxLayout()
+        text.setSpacing(theme.SPACE_XS)
+        head = QHBoxLayout()
+        head.setSpacing(theme.SPACE_S)
+        self.date = label(format_span(event.date, event.end), "caption", wrap=False)
+        head.addWidget(self.date)
+        if event.kind == "target":  # a plan's goal, labelled so it never reads as something done
+            badge = label("", "target", wrap=False)
+            texts.ui(badge, "target")
+            head.addWidget(badge)
+        head.addStretch(1)
+        text.addLayout(head)
+        self.title = label("", "strong")
+        texts.text(self.title, event.title)
+        text.addWidget(self.title)
+        layout.addLayout(text, 1)
+        chevron = QLabel()
+        chevron.setPixmap(icon("mdi6.chevron-right", ctx.palette.muted, theme.ICON_M))
+        layout.addWidget(chevron, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class FactGrid(QWidget):
+    """Key-fact tiles in as many columns as the column width allows."""
+
+    def __init__(self, tiles: list[FactTile], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles = tiles
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(theme.SPACE_S)
+        self.filler = QWidget(self)
+        self.columns = 0
+        self.shape = (0, 0)  # (columns of tiles, columns of width they share)
+        self.set_columns(1)
+
+    def set_columns(self, fit: int) -> bool:
+        """Lay the tiles out for at most `fit` columns, in balanced rows (4 tiles: 2 x 2, not
+        3 + 1). Returns whether anything moved."""
+        fit = max(1, fit)
+        rows = max(1, math.ceil(len(self.tiles) / fit))
+        columns = max(1, math.ceil(len(self.tiles) / rows))
+        spread = max(columns, min(fit, 2))
+        if (columns, spread) == self.shape:
+            return False
+        self.shape = (columns, spread)
+        self.columns = columns
+        clear(self.grid)
+        for index, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, index // columns, index % columns)
+        # A lone tile keeps half the width rather than stretching into a banner: an empty
+        # column takes no space in a QGridLayout, so a blank widget holds the other half.
+        self.filler.setVisible(spread > columns)
+        if spread > columns:
+            self.grid.addWidget(self.filler, 0, columns)
+        for column in range(max(self.grid.columnCount(), spread)):
+            self.grid.setColumnStretch(column, 1 if column < spread else 0)
+        return True
+
+
+class ProfilePage(QWidget):
+    """Everything about one company, arranged in two columns (landscape) or one (portrait)."""
+
+    def __init__(self, ctx: ViewContext, window: KioskWindow, company: Company, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = window
+        self.company = company
+        # Its own binder, refreshed by CompanyProfile (not by the signal): the profile restores
+        # the scroll position around the refresh, and a dropped page leaves no binding behind.
+        self.texts = TextBinder(ctx)
+        ctx.variant_did_change.disconnect(self.texts.refresh)
+        ex = ctx.exhibition
+        self.sector = ex.sectors_by_id[company.sector]
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_XL)
+        outer.setSpacing(theme.SPACE_L)
+        outer.addWidget(self._header())
+        outer.addWidget(rule())
+        columns = QHBoxLayout()
+        columns.setSpacing(theme.SPACE_XL)
+        self.main = QVBoxLayout()
+        self.main.setSpacing(theme.SPACE_L)
+        self.side_host = QWidget()
+        self.side = QVBoxLayout(self.side_host)
+        self.side.setContentsMargins(0, 0, 0, 0)
+        self.side.setSpacing(theme.SPACE_L)
+        columns.addLayout(self.main, theme.PROFILE_TEXT_STRETCH)
+        columns.addWidget(self.side_host, theme.PROFILE_SIDE_STRETCH)
+        outer.addLayout(columns, 1)
+
+        self.summary = label("", "lead")
+        self.texts.text(self.summary, company.summary)
+        self.body = label("", "body")
+        self.texts.text(self.body, company.body)
+        self.body.setVisible(company.body is not None)
+        self.gallery = self._gallery()
+        self.source = label("", "caption")
+        source = ex.sources_by_id[company.source]
+        self.texts.bind(self.source, self.source.setText,
+                        lambda: f"{ctx.ui('source')}：{ctx.t(source.title)}（{source.file}）")
+        self.map_block = self._map_block()
+        self.facts_block = self._facts_block()
+        self.events_block = self._events_block()
+        self.portrait: bool | None = None
+        self.arrange(portrait=False)
+
+    # --- parts -----------------------------------------------------------------------------
+    def _header(self) -> QWidget:
+        ctx, company = self.ctx, self.company
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_S)
+        kicker = QHBoxLayout()
+        kicker.setSpacing(theme.SPACE_M)
+        self.sector_chip = Chip("", dot=self.sector.color)
+        self.sector_chip.setCheckable(False)
+        self.texts.text(self.sector_chip, self.sector.name)
+        # The chip leads on to the directory filtered to this sector: browsing by neighbours.
+        self.sector_chip.clicked.connect(
+            lambda _=False: self.window_.navigate(Screen.COMPANIES, self.company.sector))
+        kicker.addWidget(self.sector_chip)
+        self.origin = label("", "caption", wrap=False)
+        self.texts.bind(self.origin, self.origin.setText,
+                        lambda: f"{ctx.ui('origin')} {ctx.t(company.origin)}" if company.origin else "")
+        self.origin.setVisible(company.origin is not None)
+        kicker.addWidget(self.origin)
+        self.kind = KindMark(ctx, self.texts, company.kind)
+        kicker.addWidget(self.kind)
+        kicker.addStretch(1)
+        layout.addLayout(kicker)
+        layout.addSpacing(theme.SPACE_XS)
+        name = content_text(self.ctx.exhibition, display_name(company))
+        self.name = label("", "display" if len(name) <= theme.PROFILE_DISPLAY_NAME_CHARS else "title")
+        self.texts.text(self.name, display_name(company))
+        layout.addWidget(self.name)
+        # The registered name under the everyday one, when the content gives both.
+        self.full_name = label("", "subheading")
+        self.texts.text(self.full_name, company.name)
+        self.full_name.setVisible(company.short_name is not None)
+        layout.addWidget(self.full_name)
+        return host
+
+    def _gallery(self) -> QWidget:
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_XS)
+        self.images: list[MediaImage] = []
+        size = QSize(theme.PROFILE_GALLERY_WIDTH, theme.PROFILE_GALLERY_HEIGHT)
+        for item in self.company.media:
+            image = MediaImage(self.ctx.media_dir, item.file, size)
+            if not image.ok:  # a missing photo hides quietly; `kiosk validate` reports it
+                image.deleteLater()
+                continue
+            image.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            self.images.append(image)
+            layout.addWidget(image)
+            if item.caption or item.credit:
+                caption = label("", "caption")
+                self.texts.bind(caption, caption.setText, lambda i=item: "  ·  ".join(
+                    p for p in (self.ctx.t(i.caption), self.ctx.t(i.credit)) if p))
+                layout.addWidget(caption)
+            layout.addSpacing(theme.SPACE_S)
+        host.setVisible(bool(self.images))
+        return host
+
+    def _map_block(self) -> QWidget:
+        ctx, company = self.ctx, self.company
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_XS)
+        self.map_button = TouchButton(icon_name="mdi6.map-marker-radius-outline", color=ctx.palette.on_accent)
+        self.map_button.setProperty("accent", True)
+        self.texts.ui(self.map_button, "on_map")
+        self.map_button.clicked.connect(lambda _=False: self.window_.navigate(Screen.MAP, self.company.id))
+        layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
+        if company.location is not None and company.location.approximate:
+            note = label("", "approximate", wrap=False)
+            self.texts.ui(note, "approximate")
+            layout.addWidget(note)
+        host.setVisible(company.location is not None)
+        return host
+
+    def _facts_block(self) -> QWidget:
+        ctx = self.ctx
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_S)
+        heading = label("", "heading", wrap=False)
+        self.texts.ui(heading, "key_facts")
+        layout.addWidget(heading)
+        self.fact_tiles: list[FactTile] = []
+        for fact in self.company.facts:
+            tile = FactTile()
+            # Tiles in one row share its height, so their tops and bottoms line up.
+            tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            if fact.target:  # drawn apart (dashed, target colour) as well as badged
+                tile.setProperty("target", True)
+                repolish(tile)
+            self.texts.bind(tile, lambda _t, f=fact, w=tile: fill_fact_tile(
+                ctx, w, f.label, f.value, f.unit, f.year, "target" if f.target else "", None), lambda: "")
+            self.fact_tiles.append(tile)
+        self.fact_grid = FactGrid(self.fact_tiles)
+        layout.addWidget(self.fact_grid)
+        host.setVisible(bool(self.fact_tiles))
+        return host
+
+    def _events_block(self) -> QWidget:
+        host = QWidget()
+        layout = QVBoxLayout(host)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_S)
+        heading = label("", "heading", wrap=False)
+        self.texts.ui(heading, "related_events")
+        layout.addWidget(heading)
+        self.event_rows: list[EventRow] = []
+        for event in self.ctx.exhibition.events_for(self.company.id):
+            row = EventRow(self.ctx, self.texts, event)
+            row.tapped.connect(lambda e=event.id: self.window_.navigate(Screen.TIMELINE, e))
+            self.event_rows.append(row)
+            layout.addWidget(row)
+        if not self.event_rows:
+            self.no_events = label("", "caption")
+            self.texts.ui(self.no_events, "no_events")
+            layout.addWidget(self.no_events)
+        return host
+
+    # --- arrangement -----------------------------------------------------------------------
+    def arrange(self, *, portrait: bool) -> None:
+        """Landscape: the story left, figures/map/events right. Portrait: one column, with the
+        figures and the map straight after the summary, where a visitor's eye still is."""
+        if portrait == self.portrait:
+            return
+        self.portrait = portrait
+        clear(self.main)
+        clear(self.side)
+        if portrait:
+            order = [self.summary, self.map_block, self.facts_block, self.body, self.gallery,
+                     self.events_block, self.source]
+            for widget in order:
+                self.main.addWidget(widget)
+            self.side_host.hide()
+        else:
+            for widget in (self.summary, self.body, self.gallery, self.source):
+                self.main.addWidget(widget)
+            for widget in (self.map_block, self.facts_block, self.events_block):
+                self.side.addWidget(widget)
+            self.side.addStretch(1)
+            self.side_host.show()
+        self.main.addStretch(1)
+        self.fit_to(self.width())
+
+    def fit_to(self, width: int) -> None:
+        """Pick the layout and fact columns for a page `width` wide (the scroll viewport)."""
+        content = width - 2 * theme.SPACE_XL
+        if not self.portrait:
+            share = theme.PROFILE_SIDE_STRETCH / (theme.PROFILE_TEXT_STRETCH + theme.PROFILE_SIDE_STRETCH)
+            content = int((content - theme.SPACE_XL) * share)
+        step = theme.FACT_TILE_MIN_WIDTH + theme.SPACE_S
+        self.fact_grid.set_columns((content + theme.SPACE_S) // step)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_to(self.width())
+
+
+class CompanyProfile(QWidget):
+    """The PROFILE screen: one company's page in a vertical, flickable scroll area."""
+
+    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = window
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = make_kinetic(self.area, horizontal=False)
+        layout.addWidget(self.area)
+        self.page: ProfilePage | None = None
+        ctx.variant_did_change.connect(self._on_variant)
+
+    @property
+    def company(self) -> Company | None:
+        return self.page.company if self.page is not None else None
+
+    def show_company(self, company: Company) -> None:
+        page = ProfilePage(self.ctx, self.window_, company)
+        page.arrange(portrait=self._portrait())
+        old = self.area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.area.setWidget(page)
+        self.page = page
+        self.scroll_to_top()
+
+    def scroll_to_top(self) -> None:
+        self.scroller.stop()
+        self.area.verticalScrollBar().setValue(0)
+
+    def _portrait(self) -> bool:
+        return self.height() > self.width()
+
+    def _on_variant(self, _variant: str) -> None:
+        if self.page is None:
+            return
+        bar = self.area.verticalScrollBar()
+        position = bar.value()
+        self.page.texts.refresh()
+        bar.setValue(position)
+        # The new glyphs can reflow a line; put the position back once the layout has settled.
+        QTimer.singleShot(0, self, lambda: bar.setValue(position))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        if self.page is not None:
+            self.page.arrange(portrait=self._portrait())
+
+    # --- ScreenView ------------------------------------------------------------------------
+    def enter(self, item: str | None) -> None:
+        company = self.ctx.exhibition.companies_by_id.get(item) if item else None
+        if company is None:
+            return  # nothing new to show: keep the page (Back from the map or timeline)
+        if self.company is not None and company.id == self.company.id:
+            return  # the same company again keeps its scroll position
+        self.show_company(company)
+
+    def leave(self) -> None:
+        self.scroller.stop()
+
+    def reset(self) -> None:
+        self.scroll_to_top()
+
+    def current_item(self) -> str | None:
+        return self.company.id if self.company is not None else None
