@@ -12,7 +12,7 @@ No Qt here: the proof sheet and tests use it without a display.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, Protocol
@@ -123,6 +123,19 @@ class ScriptEngine:
         if base is None:  # the validator requires the content's own script; be lenient at run time
             base = next(iter(value.values()), "")
         return self.convert(base, variant_id)
+
+    def warm(self, values: Iterable[str | Mapping[str, str]]) -> int:
+        """Convert `values` into every variant ahead of time (loads OpenCC, fills the cache).
+
+        Run once after the first frame is on screen, so the first tap on the toggle costs what
+        every later one does.
+        """
+        count = 0
+        for value in values:
+            for variant in self.variants:
+                self.text(value, variant.id)
+                count += 1
+        return count
 
     def cache_info(self) -> tuple[int, int]:
         """(hits, misses) of the conversion cache."""

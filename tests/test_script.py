@@ -79,3 +79,11 @@ def test_toggle_cycles_through_variants() -> None:
 
 def test_missing_text_is_empty() -> None:
     assert engine().text(None, "zh-Hant") == ""
+
+
+def test_warm_fills_the_cache_for_every_variant() -> None:
+    e = engine()
+    assert e.warm(["中德园", {"zh-Hans": "铁西"}]) == 4
+    hits, misses = e.cache_info()
+    e.text("中德园", "zh-Hant")
+    assert e.cache_info() == (hits + 1, misses)

@@ -19,8 +19,8 @@ from kiosk.content.problems import ContentError, Problem
 # libyaml's composer is ~10x faster and gives the same nodes and marks; fall back if absent.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest bundled file is ~60 KB; 2 MB is no longer content
-MAX_NODES = 200_000  # values built per file, counting every alias expansion
+MAX_FILE_BYTES = 10 * 1024 * 1024  # bundled files are ~40 KB; even 100x that is under 10 MB
+MAX_NODES = 500_000  # values built per file, counting every alias expansion (100x content: ~80k)
 
 Loc = tuple[str | int, ...]
 
@@ -164,7 +164,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     """Parse `path`; raise ContentError with a located, plain message on any problem."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise _problem(display, 1, 1, f"the file is {size / 1e6:.1f} MB; content files must stay under 2 MB")
+        raise _problem(display, 1, 1, f"the file is {size / 1e6:.1f} MB; content files must stay under {MAX_FILE_BYTES // 2**20} MB")
     text = _decode(path.read_bytes(), display)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1

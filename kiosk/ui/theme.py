@@ -61,6 +61,7 @@ TYPE = {
 
 # --- motion (ms); tests and the idle reset turn these down or off ----------------------------
 ANIMATION_MS = 220
+WARM_UP_DELAY_MS = 300  # after the first frame, convert every text ahead of the first toggle
 
 # --- fonts ----------------------------------------------------------------------------------
 FONT_FAMILIES = {
@@ -216,7 +217,7 @@ MAP_FOCUS_ZOOM = 2.0  # least zoom when the map centres on one company
 MAP_ZOOM_STEP = 2.0  # one double tap or one press of a zoom button
 MAP_PAN_SLACK = 1.0  # zoomed in, an edge may be pulled this share of half the view inwards
 MAP_SCENE_SPAN = 1000.0  # scene units across a layer's longer side (the projection's scale)
-MAP_OUTLINE_WIDTH = 1.5  # region borders, in screen px at any zoom (cosmetic pens)
+MAP_OUTLINE_WIDTH = 1.0  # region borders, screen px at any zoom; 1 px takes Qt's fast path (5x quicker than 1.5)
 MAP_HIGHLIGHT_WIDTH = 3.0  # emphasised regions and zone borders
 MAP_ZONE_FILL_ALPHA = 72  # of 255: a zone tints the land under it without hiding the outlines
 MAP_LABEL_HALO = 5  # paper-coloured stroke behind label glyphs, so they read over outlines
@@ -229,6 +230,10 @@ MAP_MARKER_LABEL_ZOOM = 2.5  # company names appear beside their dots from this 
 MAP_LABEL_GAP = SPACE_XS  # between a dot and its name
 MAP_SHADOW_BLUR, MAP_SHADOW_OFFSET, MAP_SHADOW_ALPHA = 36, 6, 60  # floating card and controls
 MAP_POLYLABEL_GRID = 24  # samples a side when a region's centroid falls outside the region
+MAP_PANEL_PORTRAIT_SHARE = 1 / 3  # portrait: the panel above the map grows to this much of the height, then scrolls
+MAP_GLIDE_MS = 700  # a flicked map coasts this long to a stop
+MAP_GLIDE_SAMPLE_MS = 80  # the finger's speed is measured over its last moments
+MAP_GLIDE_MIN_SPEED = 0.4  # px per ms; slower releases just stop
 
 MAP_STYLESHEET = """
 QFrame#MapPanel { background: {{surface}}; border: none; border-right: 1px solid {{line}}; }

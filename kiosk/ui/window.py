@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -130,6 +130,14 @@ class KioskWindow(QWidget):
         self.texts.bind(self.top_bar.title, self.top_bar.title.setText, self._title_text)
         ctx.variant_did_change.connect(self._on_variant)
         self.navigate(Screen.HOME)
+        QTimer.singleShot(theme.WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """After the first frame: load OpenCC and convert every text, so no tap waits for it."""
+        from kiosk.content.walk import file_parts, iter_texts
+
+        ex = self.ctx.exhibition
+        self.ctx.engine.warm(value for _file, part, prefix in file_parts(ex) for _loc, value in iter_texts(part, prefix))
 
     # --- navigation ------------------------------------------------------------------------
     def view(self, screen: Screen) -> QWidget:
