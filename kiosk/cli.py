@@ -224,6 +224,12 @@ def cmd_shots(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from kiosk.bench.run import run_bench
+
+    return run_bench(args)
+
+
 def cmd_supervise(args: argparse.Namespace) -> int:
     from kiosk.runtime.logs import setup_logging
     from kiosk.runtime.machine import data_dir
@@ -296,6 +302,14 @@ def build_parser() -> argparse.ArgumentParser:
     fidelity.add_argument("--top", type=int, default=20, help="how many differences to list (default: 20)")
     fidelity.add_argument("--json", action="store_true", help="print machine-readable JSON")
     fidelity.set_defaults(func=cmd_fidelity)
+
+    bench = verbs.add_parser("bench", help="measure cold start, navigation, script toggle, frame times and memory offscreen")
+    bench.add_argument("--content", type=Path, default=None, help="content folder (default: the bundled one)")
+    bench.add_argument("--media", type=Path, default=None, help="media folder (default: media/ beside content/)")
+    bench.add_argument("--scale", type=int, default=1, help="measure a synthetic pack N times the content (default: 1)")
+    bench.add_argument("--quick", action="store_true", help="fewer samples (about a minute instead of several)")
+    bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    bench.set_defaults(func=cmd_bench)
 
     from kiosk.runtime.configcmd import add_config_parser
 

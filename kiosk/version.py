@@ -8,8 +8,6 @@ source checkout, the version is `kiosk.__version__` and the commit is asked of g
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +33,8 @@ class BuildInfo:
 
 def git_commit(repo: Path) -> str:
     """`git rev-parse --short HEAD` in `repo`, or "unknown" when that is not a repository or git is missing."""
+    import subprocess  # only a source checkout asks git; the packaged build never does
+
     try:
         done = subprocess.run(
             ["git", "-C", str(repo), "rev-parse", "--short", "HEAD"],
@@ -51,6 +51,8 @@ def git_commit(repo: Path) -> str:
 
 def read_build_info(path: Path) -> BuildInfo | None:
     """The packaged build's record, or None when there is none (a source checkout) or it is unreadable."""
+    import json
+
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

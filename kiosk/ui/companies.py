@@ -27,7 +27,7 @@ from kiosk.content.model import Company
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.profile import CompanyProfile, ElidedLabel, KindMark, content_text, display_name, rule
-from kiosk.ui.widgets import Chip, TapFrame, TouchButton, color_dot, label, make_kinetic
+from kiosk.ui.widgets import Chip, FlowLayout, TapFrame, TouchButton, color_dot, label, make_kinetic
 from kiosk.ui.window import KioskWindow, Screen
 
 __all__ = ["CompanyCard", "CompanyDirectory", "CompanyProfile", "sorted_companies"]
@@ -82,29 +82,21 @@ class CompanyCard(TapFrame):
 class ChipFlow(QWidget):
     """Filter chips in rows that wrap to the width given, never hiding a sector off-screen.
 
-    It sets its own fixed height on every resize, so the layout above it simply follows.
+    It sets its own fixed height on every resize (from its FlowLayout), so the row it sits in
+    need not support height-for-width.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.items: list[QWidget] = []
+        self.flow = FlowLayout(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def add(self, widget: QWidget) -> None:
-        widget.setParent(self)
-        self.items.append(widget)
+        self.flow.addWidget(widget)
 
     def relayout(self) -> None:
-        x = y = row_height = 0
-        width, gap = self.width(), theme.SPACE_XS
-        for widget in self.items:
-            hint = widget.sizeHint().expandedTo(widget.minimumSize())
-            if x and x + hint.width() > width:
-                x, y, row_height = 0, y + row_height + gap, 0
-            widget.setGeometry(x, y, hint.width(), hint.height())
-            x += hint.width() + gap
-            row_height = max(row_height, hint.height())
-        self.setFixedHeight(y + row_height)
+        self.flow.invalidate()
+        self.setFixedHeight(self.flow.heightForWidth(self.width()))
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)

@@ -23,6 +23,7 @@ from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.widgets import (
     Chip,
     ElidedLabel,
+    FlowLayout,
     MediaImage,
     TapFrame,
     TouchButton,
@@ -224,13 +225,14 @@ class EventDetail(QFrame):
         companies = [ctx.exhibition.companies_by_id[c] for c in event.companies]
         if companies:
             layout.addWidget(label(ctx.ui("related_companies"), "heading"))
-            row = FlowRow()
+            row = QWidget()
+            flow = FlowLayout(row)
             for company in companies:
                 chip = Chip(ctx.t(company.short_name or company.name),
                             dot=ctx.exhibition.sectors_by_id[company.sector].color)
                 chip.setCheckable(False)
                 chip.clicked.connect(lambda _=False, c=company.id: self.window_.navigate(Screen.PROFILE, c))
-                row.add(chip)
+                flow.addWidget(chip)
             layout.addWidget(row)
         source = ctx.exhibition.sources_by_id[event.source]
         layout.addWidget(label(f"{ctx.ui('source')}：{ctx.t(source.title)}（{source.file}）", "caption"))
@@ -241,43 +243,6 @@ class EventDetail(QFrame):
         self.scroll.setWidget(host)
         self.body_host = host
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
-
-
-class FlowRow(QWidget):
-    """Chips in rows that wrap to the width available."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[QWidget] = []
-
-    def add(self, widget: QWidget) -> None:
-        widget.setParent(self)
-        self.items.append(widget)
-        self._relayout(self.width() or theme.FLOW_DEFAULT_WIDTH)
-
-    def _relayout(self, width: int) -> int:
-        x = y = row_height = 0
-        for widget in self.items:
-            hint = widget.sizeHint().expandedTo(QSize(theme.TOUCH_MIN, theme.TOUCH_MIN))
-            if x and x + hint.width() > width:
-                x, y = 0, y + row_height + theme.SPACE_XS
-                row_height = 0
-            widget.setGeometry(x, y, hint.width(), hint.height())
-            x += hint.width() + theme.SPACE_XS
-            row_height = max(row_height, hint.height())
-        height = y + row_height
-        self.setMinimumHeight(height)
-        return height
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._relayout(width)
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
-        self._relayout(self.width())
-        super().resizeEvent(event)
 
 
 class TimelineView(QWidget):

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QScroller,
     QScrollerProperties,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.media import MediaError, check_image
 from kiosk.ui import theme
+
+ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
 
 
 def repolish(widget: QWidget) -> None:
@@ -59,7 +63,7 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
         return ""
     metrics = QFontMetrics(font)
     limit = metrics.lineSpacing() * max_lines
-    box = QRect(0, 0, width, limit * 4)
+    box = QRect(0, 0, width, limit * ELIDE_BOX_LINES)
     flags = int(Qt.TextFlag.TextWordWrap)
 
     def fits(candidate: str) -> bool:
@@ -135,6 +139,75 @@ class Chip(TouchButton):
         if dot:
             self.setIcon(qta.icon("mdi6.circle", color=dot))
             self.setIconSize(QSize(theme.ICON_S, theme.ICON_S))
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping to the width available, or one per row at full width
+    (`column`); hidden items take no room, so a layer's absent sectors leave no gaps."""
+
+    def __init__(self, parent: QWidget | None = None, *, column: bool = False) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.column = column
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(theme.SPACE_XS)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """One row of everything: what the layout asks for when nothing constrains its width."""
+        width = height = 0
+        for item in self._items:
+            if not item.isEmpty():
+                hint = item.sizeHint()
+                width += hint.width() + self.spacing()
+                height = max(height, hint.height())
+        return QSize(max(width - self.spacing(), 0), height)
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize(0, 0)
+        for item in self._items:
+            if not item.isEmpty():
+                size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        x, y, row_height, gap = rect.x(), rect.y(), 0, self.spacing()
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            width = rect.width() if self.column else min(hint.width(), rect.width())
+            if x > rect.x() and (self.column or x + width > rect.right() + 1):
+                x, y, row_height = rect.x(), y + row_height + gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            x += width + gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()
 
 
 class TapFrame(QFrame):

@@ -1,0 +1,128 @@
+"""A synthetic content pack N times the bundled one, for measuring how the kiosk scales.
+
+Copy k (2..N) of every event, company, map place and headline figure gets its id suffixed
+with -k, its texts suffixed with (k) (so the script engine's cache cannot share them), its
+references pointed at copy k of what it names, and its map position nudged a little (so the
+markers do not sit exactly on top of each other). Eras, sectors, sources, layers, zones and
+the glossary are shared by all copies. Media is linked (or copied) beside the pack, so media
+paths stay valid. No Qt here.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import random
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.content.model import FILE_MODELS
+from kiosk.content.yamlsource import read_yaml
+
+JITTER_DEG = 0.004  # largest nudge of a copied marker, in degrees (a few hundred metres)
+TEXT_FIELDS = ("title", "name", "short_name", "summary", "body", "label", "note")
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _suffix_id(value: str, k: int) -> str:
+    return value if k == 1 else f"{value}-{k}"
+
+
+def _suffix_text(value: Any, k: int) -> Any:
+    """A text field (plain or per variant) with a visible copy number."""
+    if k == 1 or value is None:
+        return value
+    if isinstance(value, str):
+        return f"{value}（{k}）"
+    if isinstance(value, Mapping):
+        return {variant: f"{text}（{k}）" for variant, text in value.items()}
+    return value
+
+
+def _copy_item(item: dict[str, Any], k: int) -> dict[str, Any]:
+    out = copy.deepcopy(item)
+    out["id"] = _suffix_id(out["id"], k)
+    for name in TEXT_FIELDS:
+        if name in out:
+            out[name] = _suffix_text(out[name], k)
+    return out
+
+
+def _nudge(item: dict[str, Any], rng: random.Random) -> None:
+    item["lon"] = round(item["lon"] + rng.uniform(-JITTER_DEG, JITTER_DEG), 6)
+    item["lat"] = round(item["lat"] + rng.uniform(-JITTER_DEG, JITTER_DEG), 6)
+
+
+def _read(content: Path, name: str) -> dict[str, Any]:
+    data = read_yaml(content / name, name).data
+    data.pop("$schema", None)
+    return data
+
+
+def _write(path: Path, data: Any) -> None:
+    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1_000_000)
+    path.write_text(text, encoding="utf-8")
+
+
+def scaled_data(content: Path, scale: int, seed: int = 20151218) -> dict[str, Any]:
+    """The scaled pack as plain data per file name (what would be written as YAML)."""
+    if scale < 1:
+        raise ValueError("scale must be 1 or more")
+    rng = random.Random(seed)
+    files = {name: _read(content, name) for name in FILE_MODELS}
+    timeline, companies = files["timeline.yaml"], files["companies.yaml"]
+    maps, figures = files["maps.yaml"], files["figures.yaml"]
+    events0, companies0, figures0 = timeline["events"], companies["companies"], figures["figures"]
+    places0 = [list(layer.get("places", [])) for layer in maps["layers"]]
+
+    events, firms, figs = [], [], []
+    places: list[list[dict[str, Any]]] = [[] for _ in maps["layers"]]
+    for k in range(1, scale + 1):
+        for event in events0:
+            item = _copy_item(event, k)
+            item["companies"] = [_suffix_id(c, k) for c in event.get("companies", [])]
+            events.append(item)
+        for company in companies0:
+            item = _copy_item(company, k)
+            item["events"] = [_suffix_id(e, k) for e in company.get("events", [])]
+            if k > 1 and item.get("location"):
+                _nudge(item["location"], rng)
+            firms.append(item)
+        for figure in figures0:
+            figs.append(_copy_item(figure, k))
+        for layer_places, originals in zip(places, places0, strict=True):
+            for place in originals:
+                item = _copy_item(place, k)
+                if k > 1:
+                    _nudge(item, rng)
+                layer_places.append(item)
+    timeline["events"] = events
+    companies["companies"] = firms
+    figures["figures"] = figs
+    for layer, layer_places in zip(maps["layers"], places, strict=True):
+        if layer_places:
+            layer["places"] = layer_places
+    return files
+
+
+def _link_media(media: Path, target: Path) -> None:
+    try:
+        os.symlink(media.resolve(), target, target_is_directory=True)
+    except (OSError, NotImplementedError):  # Windows without the right to make links
+        shutil.copytree(media, target)
+
+
+def write_scaled_pack(content: Path, media: Path, root: Path, scale: int) -> tuple[Path, Path]:
+    """Write the pack under root/content with root/media beside it; return (content, media)."""
+    out_content, out_media = root / "content", root / "media"
+    out_content.mkdir(parents=True, exist_ok=True)
+    for name, data in scaled_data(content, scale).items():
+        _write(out_content / name, data)
+    if not out_media.exists():
+        _link_media(media, out_media)
+    return out_content, out_media

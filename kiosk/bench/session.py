@@ -1,0 +1,525 @@
+"""The in-process measurements, run in a child process of their own (`python -m kiosk.bench.session`).
+
+One fresh process per run keeps the memory figures free of the parent's and of earlier runs'.
+It loads the content (timed), builds the kiosk at 1920x1080 offscreen and measures, in order:
+every navigation (the first, cold visit, then warm repeats), the script toggle, frame times while
+flicking and zooming, and memory and live objects across a long scripted walk. It prints one
+JSON object as its last line of stdout.
+
+Timings are wall clock (time.perf_counter) from the call a tap makes to the end of the first
+paint it causes: the call, then processEvents(), which runs the posted layouts and timers and,
+offscreen as on screen, paints what changed. A watcher counts the window's Paint events; only
+if the event loop painted nothing is a paint forced (repaint()). Timing a window.grab() on top
+would paint the whole screen a second time, so that figure (call + processEvents + grab, as
+first specified) is reported beside it as `grab_p95` for comparison, not as the result.
+Set-up between samples is untimed, and so is flushing deleteLater()'d objects, which the real
+event loop does after the frame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6 import __version__ as pyside_version  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QPointF  # noqa: E402
+from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QScroller  # noqa: E402
+
+from kiosk.bench.coldstart import apply_file_limit  # noqa: E402
+from kiosk.bench.memory import rss_mib  # noqa: E402
+from kiosk.bench.stats import summary  # noqa: E402
+
+WIDTH, HEIGHT = 1920, 1080
+FRAME_S = 1 / 60  # the pace frames are asked for, as a 60 Hz display would
+START_IDLE_S = 1.5  # on the home screen before the first tap; start-up timers fire meanwhile
+IDLE_TICK_S = 0.005
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many samples of each kind; --quick trades precision for time."""
+
+    nav_repeats: int
+    toggle_repeats: int
+    frame_seconds: float
+    walk_steps: int
+    load_repeats: int
+
+    @classmethod
+    def for_mode(cls, quick: bool) -> Plan:
+        if quick:
+            return cls(nav_repeats=10, toggle_repeats=8, frame_seconds=1.0, walk_steps=200, load_repeats=3)
+        return cls(nav_repeats=30, toggle_repeats=20, frame_seconds=2.0, walk_steps=2000, load_repeats=7)
+
+
+class PaintWatch(QObject):
+    """Counts the Paint events one widget receives (for the window: one per frame painted)."""
+
+    def __init__(self, widget: Any) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+    def detach(self) -> None:
+        self.widget.removeEventFilter(self)
+        self.deleteLater()
+
+
+def ms_since(start: float) -> float:
+    return (time.perf_counter() - start) * 1000
+
+
+class Session:
+    def __init__(self, content: Path, media: Path, plan: Plan) -> None:
+        self.content, self.media, self.plan = content, media, plan
+        self.out: dict[str, Any] = {}
+
+    # --- set-up --------------------------------------------------------------------------------
+    def measure_load(self) -> Any:
+        from kiosk.content import load_content
+
+        first = time.perf_counter()
+        result = load_content(self.content, self.media)
+        first_s = time.perf_counter() - first
+        if not result.ok:
+            raise SystemExit("content does not validate:\n" + "\n".join(map(str, result.problems[:20])))
+        runs = []
+        for _ in range(self.plan.load_repeats):
+            start = time.perf_counter()
+            load_content(self.content, self.media)
+            runs.append(time.perf_counter() - start)
+        self.out["load"] = {"first_s": round(first_s, 4), **summary(runs, 4)}
+        self.out["load_s"] = self.out["load"]["median"]
+        self.out["content"] = result.summary()
+        return result
+
+    def build(self, result: Any) -> None:
+        from kiosk.ui.app import build_window, qt_application
+        from kiosk.ui.window import Screen
+
+        self.Screen = Screen
+        self.app: QApplication = qt_application()
+        self.deferred_delete = QEvent.Type.DeferredDelete
+        start = time.perf_counter()
+        self.kiosk = build_window(result, self.media)
+        self.window = self.kiosk.window
+        self.window.resize(WIDTH, HEIGHT)
+        self.window.show()
+        self.app.processEvents()
+        self.window.grab()
+        self.out["qt"] = pyside_version
+        self.out["build_and_first_paint_ms"] = round(ms_since(start), 1)
+        self.out["start_up_stall_ms"] = round(self.idle(START_IDLE_S), 1)
+        self.out["rss_start_mib"] = rss_mib()
+        self.paints = PaintWatch(self.window)
+        ex = self.kiosk.ctx.exhibition
+        self.events = [e.id for e in ex.events_sorted]
+        self.companies = [c.id for c in ex.companies]
+        self.layers = [layer.id for layer in ex.layers]
+        self.located = [(c.id, c.location.layer) for c in ex.companies
+                        if c.location is not None and c.location.layer in ex.layers_by_id]
+        self.variants = [v.id for v in self.kiosk.ctx.engine.variants]
+
+    def settle(self) -> None:
+        """What the event loop does after a frame: posted events, then deleteLater()'d objects."""
+        self.app.processEvents()
+        self.app.sendPostedEvents(None, self.deferred_delete)
+        self.app.processEvents()
+
+    def idle(self, seconds: float) -> float:
+        """Run the event loop with nothing to do for `seconds` (the kiosk on its home screen before
+        the first tap: start-up timers such as the script engine's warm-up run now). Returns the
+        longest single pass, i.e. how long a tap at the worst moment would have had to wait."""
+        longest = 0.0
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            start = time.perf_counter()
+            self.app.processEvents()
+            longest = max(longest, ms_since(start))
+            time.sleep(IDLE_TICK_S)
+        return longest
+
+    def loop_once(self) -> None:
+        """One pass of the event loop, and the update requests that pass posted (a scroll step
+        posts its repaint while being processed; the real loop paints it without waiting)."""
+        self.app.processEvents()
+        self.app.sendPostedEvents()
+
+    def frame(self) -> None:
+        self.app.processEvents()
+        self.window.grab()
+
+    def timed(self, action: Callable[[], None]) -> tuple[float, float]:
+        """(ms to the first paint the action causes, ms including a full window.grab() after it)."""
+        self.paints.count = 0
+        start = time.perf_counter()
+        action()
+        self.loop_once()
+        if not self.paints.count:
+            self.window.repaint()
+        painted = ms_since(start)
+        self.window.grab()
+        return painted, ms_since(start)
+
+    # --- navigation ----------------------------------------------------------------------------
+    def _close_detail(self) -> None:
+        view = self.window.view(self.Screen.TIMELINE)
+        close = getattr(view, "close_event", None)
+        if close is not None:
+            close()
+
+    def navigations(self) -> dict[str, tuple[Callable[[int], None], Callable[[int], None]]]:
+        """name -> (set-up for sample i, the tap of sample i). Items cycle so no two in a row match."""
+        S, w = self.Screen, self.window
+        events, companies, layers, located = self.events, self.companies, self.layers, self.located
+        stride = max(1, len(events) // 7)  # jump along the track, not to the neighbour
+
+        def event_of(i: int) -> str:
+            return events[(i * stride + i // 7) % len(events)]
+
+        def to_timeline(_i: int) -> None:
+            w.navigate(S.TIMELINE)
+            self._close_detail()
+
+        def back_setup(i: int) -> None:
+            w.navigate(S.HOME)
+            kind = i % 3
+            if kind == 0:
+                w.navigate(S.COMPANIES)
+                w.navigate(S.PROFILE, companies[i % len(companies)])
+            elif kind == 1 and located:
+                company, layer = located[i % len(located)]
+                w.navigate(S.MAP, layer)
+                w.navigate(S.MAP, company)
+            else:
+                w.navigate(S.TIMELINE)
+                w.navigate(S.TIMELINE, event_of(i))
+
+        navs: dict[str, tuple[Callable[[int], None], Callable[[int], None]]] = {
+            "home->timeline": (lambda _i: w.navigate(S.HOME), lambda _i: w.navigate(S.TIMELINE)),
+            "timeline->event": (to_timeline, lambda i: w.navigate(S.TIMELINE, event_of(i))),
+            "home->map": (lambda _i: w.navigate(S.HOME), lambda _i: w.navigate(S.MAP)),
+            "map->layer": (lambda i: w.navigate(S.MAP, layers[i % len(layers)]),
+                           lambda i: w.navigate(S.MAP, layers[(i + 1) % len(layers)])),
+        }
+        if located:
+            navs["map->marker"] = (lambda i: w.navigate(S.MAP, located[i % len(located)][1]),
+                                   lambda i: w.navigate(S.MAP, located[i % len(located)][0]))
+        navs["home->companies"] = (lambda _i: w.navigate(S.HOME), lambda _i: w.navigate(S.COMPANIES))
+        navs["companies->profile"] = (lambda _i: w.navigate(S.COMPANIES),
+                                      lambda i: w.navigate(S.PROFILE, companies[i % len(companies)]))
+        navs["back"] = (back_setup, lambda _i: w.back())
+        return navs
+
+    def measure_navigation(self) -> None:
+        navs = self.navigations()
+        first: dict[str, tuple[float, float]] = {}
+        warm: dict[str, list[tuple[float, float]]] = {name: [] for name in navs}
+        for name, (setup, action) in navs.items():  # the first visit builds the views: cold
+            setup(0)
+            self.settle()
+            first[name] = self.timed(lambda a=action: a(0))
+        for i in range(1, self.plan.nav_repeats + 1):  # then round robin, as a visitor wanders
+            for name, (setup, action) in navs.items():
+                setup(i)
+                self.settle()
+                warm[name].append(self.timed(lambda a=action, n=i: a(n)))
+        self.out["nav_ms"] = {name: {"first_ms": round(first[name][0], 1), **summary([t[0] for t in warm[name]], 1),
+                                     "grab_p95": summary([t[1] for t in warm[name]], 1)["p95"]} for name in navs}
+        self.out["nav_p95_ms"] = max(v["p95"] for v in self.out["nav_ms"].values())
+        self.out["nav_worst"] = max(self.out["nav_ms"], key=lambda n: self.out["nav_ms"][n]["p95"])
+        self.window.navigate(self.Screen.HOME)
+        self.settle()
+
+    # --- script toggle -------------------------------------------------------------------------
+    def _longest_event(self) -> str:
+        ex = self.kiosk.ctx.exhibition
+        return max(ex.timeline.events, key=lambda e: len(str(e.body or "")) + len(str(e.summary))).id
+
+    def _longest_company(self) -> str:
+        ex = self.kiosk.ctx.exhibition
+        return max(ex.companies, key=lambda c: len(str(c.body or "")) + len(str(c.summary)) + 40 * len(c.facts)).id
+
+    def measure_toggle(self) -> None:
+        S, w = self.Screen, self.window
+        screens = {
+            "timeline+detail": lambda: w.navigate(S.TIMELINE, self._longest_event()),
+            "profile": lambda: w.navigate(S.PROFILE, self._longest_company()),
+        }
+        default = self.kiosk.ctx.variant
+        others = [v for v in self.variants if v != default] or [default]
+        first_ms = None
+        results = {}
+        for name, go in screens.items():
+            w.set_variant(default)
+            go()
+            self.settle()
+            samples = []
+            for i in range(self.plan.toggle_repeats + (1 if first_ms is None else 0)):
+                target = others[(i // 2) % len(others)] if i % 2 == 0 else default
+                elapsed = self.timed(lambda v=target: w.set_variant(v))
+                self.settle()
+                if first_ms is None:
+                    first_ms = elapsed[0]  # OpenCC dictionaries and a cold conversion cache
+                else:
+                    samples.append(elapsed)
+            results[name] = {**summary([t[0] for t in samples], 1), "grab_p95": summary([t[1] for t in samples], 1)["p95"]}
+        w.set_variant(default)
+        self.settle()
+        self.out["toggle_ms"] = {"first_ms": round(first_ms or 0.0, 1), **results}
+        self.out["toggle_p95_ms"] = max(v["p95"] for v in results.values())
+
+    # --- frames --------------------------------------------------------------------------------
+    def _paced(self, step: Callable[[], None], painted: list[Any], seconds: float) -> tuple[list[float], int]:
+        """Frames at 60 Hz for `seconds`: wait for the frame's time, then time the step and the event
+        processing with the paint it brings. `painted` are the widgets whose Paint events show a
+        frame was drawn (a scroll area's content widget, a graphics view's viewport); if none got
+        one, the first is repainted, forced. Returns the frame times and how many were forced."""
+        watches = [PaintWatch(widget) for widget in painted]
+        samples, forced = [], 0
+        deadline = time.perf_counter()
+        end = deadline + seconds
+        while time.perf_counter() < end:
+            deadline += FRAME_S
+            wait = deadline - time.perf_counter()
+            if wait > 0:
+                time.sleep(wait)
+            else:
+                deadline = time.perf_counter()  # a late frame: the next one is due a frame later
+            for watch in watches:
+                watch.count = 0
+            start = time.perf_counter()
+            step()
+            self.loop_once()
+            if not any(watch.count for watch in watches):
+                painted[0].repaint()
+                forced += 1
+            samples.append(ms_since(start))
+        for watch in watches:
+            watch.detach()
+        return samples, forced
+
+    def _flick_run(self, area: Any, horizontal: bool) -> dict[str, Any]:
+        viewport = area.viewport()
+        scroller = QScroller.scroller(viewport)
+        bar = area.horizontalScrollBar() if horizontal else area.verticalScrollBar()
+        bar.setValue(0)
+        self.settle()
+        direction = [1]
+        travelled = [0]
+        last = [bar.value()]
+        flicks = [0]
+
+        def flick() -> None:
+            if bar.value() >= bar.maximum():
+                direction[0] = -1
+            elif bar.value() <= bar.minimum():
+                direction[0] = 1
+            middle = QPointF(viewport.width() / 2, viewport.height() / 2)
+            along = QPointF(1, 0) if horizontal else QPointF(0, 1)
+            span = (viewport.width() if horizontal else viewport.height()) * 0.3
+            stamp = int(time.monotonic() * 1000)
+            start = middle + along * (span / 2 * direction[0])
+            scroller.handleInput(QScroller.Input.InputPress, start, stamp)
+            steps = 6
+            for n in range(1, steps + 1):
+                point = start - along * (span * n / steps * direction[0])
+                scroller.handleInput(QScroller.Input.InputMove, point, stamp + n * 8)
+            scroller.handleInput(QScroller.Input.InputRelease, start - along * (span * direction[0]), stamp + steps * 8 + 1)
+            flicks[0] += 1
+
+        def step() -> None:
+            travelled[0] += abs(bar.value() - last[0])
+            last[0] = bar.value()
+            if scroller.state() == QScroller.State.Inactive:
+                flick()
+
+        samples, forced = self._paced(step, [self.window, viewport], self.plan.frame_seconds)
+        scroller.stop()
+        self.settle()
+        return {**summary(samples, 2), "flicks": flicks[0], "scrolled_px": travelled[0], "range_px": bar.maximum(),
+                "forced_paints": forced}
+
+    def _zoom_run(self, layer: str) -> dict[str, Any]:
+        from kiosk.ui import theme
+
+        self.window.navigate(self.Screen.MAP, layer)
+        self.settle()
+        view = self.window.view(self.Screen.MAP)
+        canvas = getattr(view, "canvas", None) or view.findChild(QGraphicsView)
+        viewport = canvas.viewport()
+        max_zoom = getattr(theme, "MAP_MAX_ZOOM", 8.0)
+        frames_per_way = 45  # in from fit to the limit in 3/4 s, then out again
+        factor = max_zoom ** (1 / frames_per_way)
+        count = [0]
+        scales = []
+
+        def step() -> None:
+            inward = (count[0] // frames_per_way) % 2 == 0
+            centre = QPointF(viewport.width() * 0.55, viewport.height() * 0.45)
+            canvas.zoom_at(factor if inward else 1 / factor, centre)
+            scales.append(canvas.transform().m11())
+            count[0] += 1
+
+        samples, forced = self._paced(step, [viewport], self.plan.frame_seconds)
+        fit = getattr(canvas, "fit", None)
+        if fit is not None:
+            fit()
+        self.settle()
+        spread = max(scales) / min(scales) if scales and min(scales) > 0 else 0.0
+        return {**summary(samples, 2), "zoom_range": round(spread, 2), "forced_paints": forced}
+
+    def measure_frames(self) -> None:
+        S, w = self.Screen, self.window
+        runs: dict[str, Any] = {}
+        w.navigate(S.TIMELINE)
+        self._close_detail()
+        self.settle()
+        timeline = w.view(S.TIMELINE)
+        runs["timeline-flick"] = self._flick_run(getattr(timeline, "area", None) or timeline.findChild(QScrollArea), True)
+        w.navigate(S.COMPANIES)
+        self.settle()
+        directory = w.view(S.COMPANIES)
+        runs["companies-flick"] = self._flick_run(getattr(directory, "area", None) or directory.findChild(QScrollArea), False)
+        for layer in self.layers:
+            runs[f"map-zoom:{layer}"] = self._zoom_run(layer)
+        self.out["frame_ms"] = runs
+        self.out["frame_p95_ms"] = max(v["p95"] for v in runs.values())
+        self.out["frame_worst"] = max(runs, key=lambda n: runs[n]["p95"])
+        w.navigate(S.HOME)
+        self.settle()
+
+    # --- memory --------------------------------------------------------------------------------
+    def walk(self) -> Iterator[Callable[[], None]]:
+        """An endless visitor: every screen, event, company, layer and marker; toggles, back, home."""
+        S, w = self.Screen, self.window
+        events, companies, layers, located = self.events, self.companies, self.layers, self.located
+        i = 0
+        while True:
+            e, c, la = events[i % len(events)], companies[i % len(companies)], layers[i % len(layers)]
+            variant = self.variants[(i // 3) % len(self.variants)]
+            steps: list[Callable[[], None]] = [
+                lambda: w.navigate(S.TIMELINE),
+                lambda e=e: w.navigate(S.TIMELINE, e),
+                lambda: w.navigate(S.COMPANIES),
+                lambda c=c: w.navigate(S.PROFILE, c),
+                w.back,
+                lambda la=la: w.navigate(S.MAP, la),
+            ]
+            if located:
+                marker = located[i % len(located)][0]
+                steps.append(lambda m=marker: w.navigate(S.MAP, m))
+            steps += [w.back, lambda v=variant: w.set_variant(v), lambda: w.navigate(S.HOME)]
+            yield from steps
+            i += 1
+
+    def live_objects(self) -> dict[str, int]:
+        """Live QObjects reachable from the kiosk (window tree, other top-level widgets, the
+        context), graphics items in scenes, and Python objects: one consistent measure."""
+        seen: set[int] = set()
+        roots: list[QObject] = [self.window, self.kiosk.ctx, *self.app.topLevelWidgets()]
+        for root in roots:
+            seen.add(id(root))
+            seen.update(id(o) for o in root.findChildren(QObject))
+        scenes = {id(v.scene()): v.scene() for v in self.window.findChildren(QGraphicsView) if v.scene() is not None}
+        return {
+            "qobjects": len(seen),
+            "scene_items": sum(len(s.items()) for s in scenes.values()),
+            "python_objects": len(gc.get_objects()),
+        }
+
+    def _walk(self, steps: int, trace: list[list[float]], offset: int) -> None:
+        walker = self.walk()
+        every = max(1, steps // 10)
+        for n in range(1, steps + 1):
+            next(walker)()
+            self.frame()
+            if n % 25 == 0:
+                self.settle()
+            if n % every == 0:
+                trace.append([offset + n, rss_mib()])
+
+    def _checkpoint(self) -> tuple[float, dict[str, int]]:
+        self.window.reset()  # the idle reset: the state a kiosk returns to between visitors
+        self._collect()
+        return rss_mib(), self.live_objects()
+
+    def measure_memory(self) -> None:
+        """Walk the kiosk twice along the same path. The first walk fills what is filled once
+        (glyph caches for every character shown, converted texts, each view's first layout);
+        the second repeats it exactly, so whatever it adds is what every walk would add."""
+        warm = self.walk()
+        for _ in range(12):  # once round every screen, so every view exists before the baseline
+            next(warm)()
+            self.frame()
+        rss0, objects0 = self._checkpoint()
+        steps = self.plan.walk_steps
+        trace: list[list[float]] = [[0, rss0]]
+        self._walk(steps, trace, 0)
+        rss1, objects1 = self._checkpoint()
+        self._walk(steps, trace, steps)
+        rss2, objects2 = self._checkpoint()
+        self.out.update(
+            walk_steps=steps,
+            rss_views_built_mib=rss0,
+            rss_first_walk_mib=rss1,
+            rss_mib=rss2,
+            rss_first_walk_growth_mib=round(rss1 - rss0, 1),
+            rss_growth_mib=round(rss2 - rss1, 1),
+            rss_trace=trace,
+            qobjects_before=objects0["qobjects"],
+            qobjects_first_walk=objects1["qobjects"],
+            qobjects_after=objects2["qobjects"],
+            scene_items_before=objects0["scene_items"],
+            scene_items_after=objects2["scene_items"],
+            python_objects_before=objects0["python_objects"],
+            python_objects_after=objects2["python_objects"],
+        )
+
+    def _collect(self) -> None:
+        for _ in range(3):
+            self.settle()
+            gc.collect()
+
+    def run(self) -> dict[str, Any]:
+        result = self.measure_load()
+        self.build(result)
+        self.measure_navigation()
+        self.measure_toggle()
+        self.measure_frames()
+        self.measure_memory()
+        self.out["rss_peak_mib"] = max(self.out["rss_mib"], rss_mib(peak=True))
+        return self.out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kiosk.bench.session")
+    parser.add_argument("content", type=Path)
+    parser.add_argument("media", type=Path)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    apply_file_limit()
+    out = Session(args.content, args.media, Plan.for_mode(args.quick)).run()
+    sys.stdout.write("\n" + json.dumps(out, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

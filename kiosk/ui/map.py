@@ -1,0 +1,399 @@
+"""Map: the metropolitan circle, the city and the park, with companies, places and zones on them.
+
+A panel (beside the map in landscape, above it in portrait) switches layers and filters sectors;
+the map itself is a MapCanvas (pan, pinch, double tap) over a MapScene. Tapping a marker, place
+or zone opens a card over the map, never over the panel; tapping a region that drills down
+(Tiexi on the city layer) opens the next layer through the window, so Back climbs up again.
+Layers' outlines are read and projected once and cached, so returning to a layer is instant.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+
+from kiosk.content.model import MapLayer
+from kiosk.ui import theme
+from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.map_canvas import MapCanvas
+from kiosk.ui.map_card import MapCard, drop_shadow
+from kiosk.ui.map_geometry import LayerGeometry, build_layer, read_features
+from kiosk.ui.map_panel import LayerTrail, MapPanel
+from kiosk.ui.map_scene import Hit, MapScene
+from kiosk.ui.widgets import TouchButton, label
+from kiosk.ui.window import KioskWindow, Screen
+
+log = logging.getLogger(__name__)
+
+
+class MapStage(QWidget):
+    """The map and what floats over it; places its overlays whenever it is resized."""
+
+    def __init__(self, view: MapView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._view.place_overlays()
+
+
+class MapView(QWidget):
+    """The map screen (a ScreenView): enter a layer id or a company id; current_item is the open
+    company's id, else the layer's."""
+
+    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = window
+        self.texts = TextBinder(ctx)
+        self.geometry_cache: dict[str, LayerGeometry] = {}
+        self.layer: MapLayer = ctx.exhibition.layers[0]
+        self._pending_focus: str | None = None  # a company to centre on once the map has its size
+        self._chosen: set[str] = set()  # sectors picked on the filter; none picked shows all
+
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(0)
+        self.panel = MapPanel(ctx, self.texts)
+        self.stage = MapStage(self)
+        self.box.addWidget(self.panel)
+        self.box.addWidget(self.stage, 1)
+
+        self.scene = MapScene(ctx)
+        self.canvas = MapCanvas(self.scene, self.stage)
+        self.trail = LayerTrail(ctx, self.texts, self.stage)
+        drop_shadow(ctx, self.trail)
+        self.controls = QFrame(self.stage)
+        self.controls.setObjectName("MapFloat")
+        column = QVBoxLayout(self.controls)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.zoom_in = TouchButton(icon_name="mdi6.plus", color=ctx.palette.ink)
+        self.zoom_out = TouchButton(icon_name="mdi6.minus", color=ctx.palette.ink)
+        self.zoom_fit = TouchButton(icon_name="mdi6.fit-to-screen-outline", color=ctx.palette.ink)
+        for button, key in ((self.zoom_in, "zoom_in"), (self.zoom_out, "zoom_out"), (self.zoom_fit, "reset_view")):
+            self.texts.ui(button, key, setter="setAccessibleName")  # icon-only, so named for screen readers
+            column.addWidget(button)
+        drop_shadow(ctx, self.controls)
+        self.credit = label("", "caption", parent=self.stage)
+        self.credit.setObjectName("MapCredit")
+        self.credit.setContentsMargins(theme.SPACE_S, theme.SPACE_XS, theme.SPACE_S, theme.SPACE_XS)
+        self.credit.setStyleSheet(
+            f"QLabel#MapCredit {{ background: {ctx.palette.surface}; border-radius: {theme.RADIUS_S}px; }}")
+        self.card = MapCard(ctx, self.stage)
+        self.card.hide()
+
+        self.zoom_in.clicked.connect(lambda: self.canvas.animate_zoom(theme.MAP_ZOOM_STEP))
+        self.zoom_out.clicked.connect(lambda: self.canvas.animate_zoom(1 / theme.MAP_ZOOM_STEP))
+        self.zoom_fit.clicked.connect(lambda: self.canvas.animate_to(1.0, self.canvas.home_center()))
+        self.card.close_button.clicked.connect(self.close_card)
+        self.card.action.clicked.connect(self._open_profile)
+        self.card.member_chosen.connect(self._choose_member)
+        for layer_id, chip in self.trail.chips.items():
+            chip.clicked.connect(lambda _=False, lid=layer_id: self._go_layer(lid))
+        self.panel.all_chip.clicked.connect(lambda: self.set_sector_filter(set()))
+        for sector_id, chip in self.panel.sector_chips.items():
+            chip.clicked.connect(lambda _=False, sid=sector_id: self._toggle_sector(sid))
+        self.canvas.tapped.connect(self._on_tap)
+        self.canvas.gesture_did_start.connect(self._drop_pending_focus)
+        for button in (self.zoom_in, self.zoom_out, self.zoom_fit):
+            button.clicked.connect(self._drop_pending_focus)
+        self.canvas.view_did_change.connect(self._relayout)
+        ctx.variant_did_change.connect(self._on_variant)
+        self.show_layer(self.layer.id)
+
+    # --- layers ------------------------------------------------------------------------------
+    def geometry_for(self, layer: MapLayer) -> LayerGeometry:
+        """The layer's projected outlines, read from media/ the first time only."""
+        if layer.base not in self.geometry_cache:
+            self.geometry_cache[layer.base] = build_layer(read_features(self.ctx.media_dir, layer.base))
+        return self.geometry_cache[layer.base]
+
+    def show_layer(self, layer_id: str) -> None:
+        layer = self.ctx.exhibition.layers_by_id[layer_id]
+        self.layer = layer
+        self.close_card()
+        geometry = self.geometry_for(layer)
+        self.scene.show_layer(layer, geometry)
+        self.canvas.set_map_rect(geometry.bounds)
+        self.trail.chips[layer_id].setChecked(True)
+        self.panel.hint.setVisible(bool(layer.drill))
+        present = set(self.scene.sectors_present())
+        for sector_id, chip in self.panel.sector_chips.items():
+            chip.setVisible(sector_id in present)
+        self.panel.sector_heading.setVisible(bool(present))
+        self.panel.all_chip.setVisible(bool(present))
+        self.set_sector_filter(set())
+        self._render_texts()
+        self.canvas.fit()
+
+    def _go_layer(self, layer_id: str) -> None:
+        """Change layer as a navigation step, so the window's Back returns to this one."""
+        if layer_id != self.layer.id or self.card.kind is not None:
+            self.window_.navigate(Screen.MAP, layer_id)
+
+    def _render_texts(self) -> None:
+        self.panel.title.setText(self.ctx.t(self.layer.title))
+        self.credit.setText(self.ctx.t(self.layer.credit))
+        self._size_panel()  # the hint and the sectors shown differ per layer, the words per script
+        self.place_overlays()
+
+    # --- sector filter -----------------------------------------------------------------------
+    def shown_sectors(self) -> set[str]:
+        """Sectors whose markers are showing (all of them when no chip is chosen)."""
+        return self._chosen or set(self.scene.sectors_present())
+
+    def set_sector_filter(self, chosen: set[str]) -> None:
+        """Show only the chosen sectors' companies; an empty choice shows every sector."""
+        self._chosen = set(chosen)
+        present = set(self.scene.sectors_present())
+        self.scene.set_hidden_sectors(present - chosen if chosen else set())
+        self.panel.all_chip.setChecked(not chosen)
+        for sector_id, chip in self.panel.sector_chips.items():
+            chip.setChecked(sector_id in chosen)
+        if self.card.kind == "company" and self.card.key is not None:
+            if self.scene.company(self.card.key).sector not in self.shown_sectors():
+                self.close_card()
+        self._relayout()
+
+    def _toggle_sector(self, sector_id: str) -> None:
+        # From "all", a tap picks that one sector; after that taps add and remove sectors.
+        self.set_sector_filter(self._chosen ^ {sector_id})
+
+    # --- cards -------------------------------------------------------------------------------
+    def open_company(self, company_id: str) -> None:
+        company = self.scene.company(company_id)
+        if company.sector not in self.shown_sectors():
+            self.set_sector_filter(set())
+        self.scene.select(company_id)
+        self.card.show_company(company, self.layer)
+        self._show_card()
+        self._relayout()
+
+    def _show_card(self) -> None:
+        self.card.show()
+        self.card.raise_()
+        self.place_overlays()
+        self._relayout()  # labels move out from under the card
+
+    def close_card(self) -> None:
+        self._pending_focus = None
+        self.card.clear()
+        self.scene.select(None)
+        self._relayout()
+
+    def _choose_member(self, company_id: str) -> None:
+        self.open_company(company_id)  # chosen, so out of the cluster and ringed on the map
+        self._keep_clear_of_card(company_id)
+
+    def _open_profile(self) -> None:
+        if self.card.kind == "company" and self.card.key:
+            self.window_.navigate(Screen.PROFILE, self.card.key)
+
+    def _on_tap(self, pos: QPointF) -> None:
+        hit = self.scene.hit(self.canvas, pos)
+        if hit is None:
+            self.close_card()
+        elif hit.kind == "company":
+            self.open_company(hit.key)
+            self._keep_clear_of_card(hit.key)
+        elif hit.kind == "cluster":
+            if self._separating_zoom(hit.members) > self.canvas.zoom * (1 + 1e-6):
+                self._zoom_into(hit)
+            else:  # as close as the zoom allows and still together: list them instead
+                self.scene.select(None)
+                self.card.show_group(tuple(self.scene.company(k) for k in hit.members), self.layer)
+                self._show_card()
+        elif hit.kind == "place":
+            self.scene.select(hit.key)
+            self.card.show_place(self.scene.place(hit.key), self.layer)
+            self._show_card()
+        elif hit.kind == "zone":
+            self.scene.select(None)
+            zone = next(z for z in self.layer.zones if z.id == hit.key)
+            self.card.show_zone(zone, self.layer)
+            self._show_card()
+        elif hit.kind == "drill":
+            self._go_layer(hit.key)
+
+    def _zoom_into(self, hit: Hit) -> None:
+        """Zoom so a cluster's companies come apart (as far as the zoom limit allows)."""
+        points = [self.scene.markers[k].pos() for k in hit.members]
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        centre = QPointF((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+        zoom = self._separating_zoom(hit.members)
+        self.canvas.animate_to(zoom, self.canvas.center_keeping(centre, self.canvas.frame().center(), zoom))
+
+    def _separating_zoom(self, company_ids: tuple[str, ...]) -> float:
+        """The least zoom, from MAP_FOCUS_ZOOM up, at which none of these companies is clustered."""
+        fit, zoom = self.canvas.fit_scale(), max(theme.MAP_FOCUS_ZOOM, self.canvas.zoom)
+        wanted = set(company_ids)
+        while zoom < theme.MAP_MAX_ZOOM:
+            groups = self.scene.groups_at(fit * zoom, keep_selected_apart=False)
+            if not any(wanted & set(g) for g in groups if len(g) > 1):
+                break
+            zoom *= theme.MAP_ZOOM_STEP ** 0.5
+        return min(zoom, theme.MAP_MAX_ZOOM)
+
+    def free_rect(self) -> QRect:
+        """The part of the map the card leaves uncovered."""
+        area = self.canvas.frame().toRect()  # below the trail, above the credit
+        if self.card.isHidden():
+            return area
+        if self._portrait():
+            return area.adjusted(0, 0, 0, -(area.bottom() - self.card.geometry().top()))
+        return area.adjusted(0, 0, -(area.right() - self.card.geometry().left()), 0)
+
+    def focus_company(self, company_id: str) -> None:
+        """Zoom in on a company and centre it in the part of the map the card leaves free."""
+        marker = self.scene.markers[company_id]
+        zoom = self._separating_zoom((company_id,))
+        free = QPointF(self.free_rect().center())
+        self.canvas.set_view(zoom, self.canvas.center_keeping(marker.pos(), free, zoom))
+
+    def _apply_pending_focus(self) -> None:
+        if self._pending_focus is not None and self.card.key == self._pending_focus and self.isVisible():
+            self.focus_company(self._pending_focus)
+
+    def _drop_pending_focus(self) -> None:
+        self._pending_focus = None  # the visitor has moved the map: leave it where they put it
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        self._apply_pending_focus()
+
+    def _keep_clear_of_card(self, company_id: str) -> None:
+        """If the card now covers the tapped marker, slide the map so the marker shows beside it."""
+        marker = self.scene.markers[company_id]
+        pos = self.canvas.viewportTransform().map(marker.pos())
+        free = self.free_rect().adjusted(theme.MARKER_HIT_RADIUS, theme.MARKER_HIT_RADIUS,
+                                         -theme.MARKER_HIT_RADIUS, -theme.MARKER_HIT_RADIUS)
+        if not free.contains(pos.toPoint()):
+            zoom = max(self.canvas.zoom, theme.MAP_FOCUS_ZOOM)
+            self.canvas.animate_to(zoom, self.canvas.center_keeping(marker.pos(), QPointF(free.center()), zoom))
+
+    # --- layout ------------------------------------------------------------------------------
+    def _portrait(self) -> bool:
+        return self.height() > self.width()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        width, height = event.size().width(), event.size().height()
+        portrait = height > width
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.panel.set_portrait(portrait)
+        self._size_panel(width, height)
+        super().resizeEvent(event)
+
+    def _size_panel(self, width: int | None = None, height: int | None = None) -> None:
+        """Portrait: a band across the top, as tall as its chips need (up to a share of the
+        screen; it scrolls beyond that). Landscape: a fixed column beside the map."""
+        width = self.width() if width is None else width
+        height = self.height() if height is None else height
+        if height > width:
+            self.panel.setMinimumWidth(0)
+            self.panel.setMaximumWidth(self.panel.unbounded)
+            self.panel.content.layout().invalidate()
+            self.panel.setFixedHeight(min(self.panel.height_for(width), int(height * theme.MAP_PANEL_PORTRAIT_SHARE)))
+        else:
+            self.panel.setMinimumHeight(0)
+            self.panel.setMaximumHeight(self.panel.unbounded)
+            self.panel.setFixedWidth(theme.MAP_PANEL_WIDTH)
+
+    def place_overlays(self) -> None:
+        """Trail top left, zoom buttons bottom right, credit bottom left, and the card where it
+        covers neither the trail nor the buttons: top right in landscape, along the bottom in
+        portrait (the buttons then sit above it)."""
+        stage = self.stage.rect()
+        margin = theme.SPACE_M
+        self.canvas.setGeometry(stage)
+        trail = self.trail.size_for(stage.width() - 2 * margin)
+        self.trail.setGeometry(margin, margin, trail.width(), trail.height())
+        controls = self.controls.sizeHint()
+        bottom = stage.height() - margin  # where the bottom-corner controls stand
+        if not self.card.isHidden():
+            portrait = self._portrait()
+            width = stage.width() - 2 * margin if portrait else min(theme.MAP_CARD_WIDTH, stage.width() - 2 * margin)
+            wanted = self.card.heightForWidth(width)
+            wanted = wanted if wanted > 0 else self.card.sizeHint().height()
+            if portrait:  # along the bottom, leaving at least half the map in view
+                height = min(wanted, stage.height() // 2)
+                self.card.setGeometry(margin, stage.height() - height - margin, width, height)
+                bottom = self.card.y() - margin
+            else:  # top right; below the trail if the trail reaches that far
+                left = stage.width() - width - margin
+                trail_box = self.trail.geometry()
+                top = margin if trail_box.right() + margin < left else trail_box.bottom() + margin
+                height = min(wanted, bottom - controls.height() - margin - top)
+                self.card.setGeometry(left, top, width, height)
+        self.controls.setGeometry(stage.width() - controls.width() - margin, bottom - controls.height(),
+                                  controls.width(), controls.height())
+        # the credit keeps to one line when it fits beside the zoom buttons, and wraps if not
+        self.credit.ensurePolished()
+        room = max(self.controls.x() - 2 * margin, theme.TOUCH_MIN)
+        margins = self.credit.contentsMargins()
+        natural = self.credit.fontMetrics().horizontalAdvance(self.credit.text()) + margins.left() + margins.right()
+        width = min(natural + 1, room)
+        height = self.credit.heightForWidth(width)
+        self.credit.setGeometry(margin, bottom - height, width, height)
+        self._fit_between_controls()
+        self._apply_pending_focus()
+
+    def _fit_between_controls(self) -> None:
+        """Fit the map below the trail and above the credit, and beside or above the zoom buttons,
+        whichever of the two leaves the map larger (beside in landscape, above in portrait)."""
+        margin = theme.SPACE_M
+        top = float(self.trail.geometry().bottom() + 1)
+        beside = QMarginsF(0, top, self.controls.width() + margin, self.credit.height() + margin)
+        above = QMarginsF(0, top, 0, max(self.controls.height(), self.credit.height()) + margin)
+        scales = []
+        for insets in (beside, above):
+            self.canvas.insets = insets
+            scales.append(self.canvas.fit_scale())
+        self.canvas.insets = QMarginsF()
+        self.canvas.set_insets(beside if scales[0] >= scales[1] else above)
+
+    def _relayout(self) -> None:
+        floating = [self.trail, self.controls, self.credit] + ([self.card] if not self.card.isHidden() else [])
+        covered = [QRectF(widget.geometry()) for widget in floating]  # stage and viewport share origins
+        self.scene.relayout(self.canvas, self.canvas.zoom, covered)
+        self.zoom_in.setEnabled(self.canvas.zoom < theme.MAP_MAX_ZOOM - 1e-6)
+        self.zoom_out.setEnabled(self.canvas.zoom > 1 + 1e-6)
+
+    def _on_variant(self, _variant: str) -> None:
+        self.scene.refresh_text()
+        self.card.render()
+        self._render_texts()
+        self._relayout()
+
+    # --- ScreenView --------------------------------------------------------------------------
+    def enter(self, item: str | None) -> None:
+        ex = self.ctx.exhibition
+        if item in ex.layers_by_id:
+            self.show_layer(item)  # the whole layer, fitted, even when it is the one showing
+        elif item in ex.companies_by_id:
+            company = ex.companies_by_id[item]
+            if company.location is None or company.location.layer not in ex.layers_by_id:
+                log.info("company %s has no place on the map", item)
+                return
+            if company.location.layer != self.layer.id:
+                self.show_layer(company.location.layer)
+            self.open_company(item)
+            # the view may not have its final size yet (first visit): focus again once it has
+            self._pending_focus = item
+            self._apply_pending_focus()
+        elif item is not None:
+            log.info("map: nothing called %r to show", item)
+
+    def leave(self) -> None:
+        self.canvas.stop()
+
+    def reset(self) -> None:
+        self.show_layer(self.ctx.exhibition.layers[0].id)
+
+    def current_item(self) -> str | None:
+        if self.card.kind == "company" and self.card.key is not None:
+            return self.card.key
+        return self.layer.id

@@ -1,0 +1,251 @@
+"""The things a map draws: region outlines, labels, company and place markers, cluster bubbles.
+
+Outlines live in scene units and scale with the zoom; labels and markers ignore the view's
+transform, so text stays readable and dots stay finger-sized at any zoom.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from kiosk.content.model import Zone
+from kiosk.ui import theme
+from kiosk.ui.context import ViewContext
+from kiosk.ui.map_geometry import Outline
+
+# Stacking order, bottom to top.
+Z_LAND = 0
+Z_HIGHLIGHT = 1
+Z_ZONE = 2
+Z_LABEL = 3
+Z_MARKER = 4
+Z_CLUSTER = 5
+Z_SELECTED = 6
+# Which label wins a collision: the higher keeps its place.
+RANK_MARKER = 0
+RANK_REGION = 1
+RANK_HIGHLIGHT = 2
+RANK_ZONE = 3
+RANK_PLACE = 4
+RANK_SELECTED = 5
+LABEL_NUDGES = 3  # half-label steps up and down a region's name may move to clear the dots
+FULL_CIRCLE = 360 * 16  # Qt measures arcs in sixteenths of a degree
+TWELVE_O_CLOCK = 90 * 16  # and starts them at three o'clock, counter-clockwise
+IGNORE_TRANSFORM = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def cosmetic_pen(color: QColor, width: float, *, dashed: bool = False) -> QPen:
+    """A pen as wide on screen at any zoom, with round joins so thin borders don't spike."""
+    pen = QPen(color, width)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+class OutlineItem(QGraphicsPathItem):
+    """One region of the layer's GeoJSON, plain, emphasised or tinted as a zone."""
+
+    def __init__(self, outline: Outline, ctx: ViewContext, *, highlight: bool, zone: Zone | None,
+                 fill_highlight: bool = True) -> None:
+        super().__init__(outline.path)
+        self.outline = outline
+        self.zone = zone
+        palette = ctx.palette
+        if zone is not None:
+            color = QColor(zone.color) if zone.color else palette.color("accent")
+            fill = QColor(color)
+            fill.setAlpha(theme.MAP_ZONE_FILL_ALPHA)
+            self.setBrush(QBrush(fill))
+            # schematic zones get a dashed edge: the border itself says "not surveyed"
+            self.setPen(cosmetic_pen(color, theme.MAP_HIGHLIGHT_WIDTH, dashed=zone.approximate))
+            self.setZValue(Z_ZONE)
+        elif highlight:
+            self.setBrush(QBrush(palette.color("map_highlight" if fill_highlight else "map_land")))
+            self.setPen(cosmetic_pen(palette.color("accent"), theme.MAP_HIGHLIGHT_WIDTH))
+            self.setZValue(Z_HIGHLIGHT)
+        else:
+            self.setBrush(QBrush(palette.color("map_land")))
+            self.setPen(cosmetic_pen(palette.color("line"), theme.MAP_OUTLINE_WIDTH))
+            self.setZValue(Z_LAND)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    font: QFont
+
+
+class LabelItem(QGraphicsItem):
+    """Text with a halo, at a fixed on-screen size; centred on its point, or beside a marker."""
+
+    def __init__(self, ctx: ViewContext, rank: int, *, beside: bool = False, color: str = "ink") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rank = rank
+        self.beside = beside
+        self.color = ctx.palette.color(color)
+        self.lines: list[Line] = []
+        self.badge = ""
+        self.anchor = QPointF()  # where the label belongs, in scene units
+        self.setFlag(IGNORE_TRANSFORM)
+        self.setCacheMode(CACHE)  # drawn once: it ignores the zoom, so the pixels stay valid
+        self.setZValue(Z_LABEL)
+        self._path = QPainterPath()
+        self._rect = QRectF()
+        self._badge_rect = QRectF()
+        self._badge_font = ctx.font("caption")
+
+    def text(self) -> str:
+        """What the label says, lines joined by newlines (the badge after a space)."""
+        text = "\n".join(line.text for line in self.lines)
+        return f"{text} {self.badge}" if self.badge else text
+
+    def set_content(self, lines: list[Line], badge: str = "") -> None:
+        """Lay the lines out centred under each other; an optional badge follows the last line."""
+        self.prepareGeometryChange()
+        self.lines, self.badge = lines, badge
+        self._badge_font = self.ctx.font("caption")
+        badge_metrics = QFontMetricsF(self._badge_font)
+        badge_width = badge_metrics.horizontalAdvance(badge) + 2 * theme.SPACE_XS if badge else 0.0
+        widths = [QFontMetricsF(line.font).horizontalAdvance(line.text) for line in lines]
+        if widths:
+            widths[-1] += badge_width + (theme.SPACE_XS if badge else 0.0)
+        width = max(widths, default=0.0)
+        height = sum(QFontMetricsF(line.font).height() for line in lines)
+        left = theme.MARKER_RADIUS + theme.MAP_LABEL_GAP if self.beside else -width / 2
+        top = -height / 2
+        path = QPainterPath()
+        y = top
+        for line, line_width in zip(lines, widths, strict=True):
+            metrics = QFontMetricsF(line.font)
+            x = left if self.beside else -line_width / 2
+            path.addText(QPointF(x, y + metrics.ascent()), line.font, line.text)
+            y += metrics.height()
+        self._path = path
+        if badge and lines:
+            last = QFontMetricsF(lines[-1].font)
+            text_right = (left if self.beside else -widths[-1] / 2) + widths[-1] - badge_width
+            badge_height = badge_metrics.height()
+            self._badge_rect = QRectF(text_right + theme.SPACE_XS, y - last.height() / 2 - badge_height / 2,
+                                      badge_width, badge_height)
+        else:
+            self._badge_rect = QRectF()
+        halo = theme.MAP_LABEL_HALO
+        self._rect = QRectF(left, top, width, height).adjusted(-halo, -halo, halo, halo)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._rect
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
+        palette = self.ctx.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        halo = QPen(palette.color("paper"), theme.MAP_LABEL_HALO)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(self._path, halo)
+        painter.fillPath(self._path, self.color)
+        if not self._badge_rect.isNull():
+            badge_color = palette.color("approximate")
+            painter.setPen(QPen(badge_color, 1))
+            painter.setBrush(palette.color("surface"))
+            radius = self._badge_rect.height() / 2
+            painter.drawRoundedRect(self._badge_rect, radius, radius)
+            painter.setFont(self._badge_font)
+            painter.drawText(self._badge_rect, Qt.AlignmentFlag.AlignCenter, self.badge)
+
+
+class MarkerItem(QGraphicsItem):
+    """A company (a dot in its sector's colour) or a named place (a diamond). Finger-sized hit area."""
+
+    def __init__(self, ctx: ViewContext, key: str, *, color: QColor, place: bool = False) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.key = key
+        self.color = color
+        self.place = place
+        self.selected = False
+        self.setFlag(IGNORE_TRANSFORM)
+        self.setCacheMode(CACHE)  # drawn once: it ignores the zoom, so the pixels stay valid
+        self.setZValue(Z_MARKER)
+        reach = max(theme.MARKER_HIT_RADIUS, theme.MARKER_RADIUS + theme.MARKER_RING + theme.MARKER_SELECTED_RING)
+        self._rect = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.setZValue(Z_SELECTED if selected else Z_MARKER)
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(), theme.MARKER_HIT_RADIUS, theme.MARKER_HIT_RADIUS)
+        return path
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
+        palette = self.ctx.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = theme.MARKER_RADIUS
+        if self.selected:
+            painter.setPen(QPen(palette.color("accent"), theme.MARKER_SELECTED_RING))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(), radius + theme.MARKER_RING + theme.MARKER_SELECTED_RING / 2,
+                                radius + theme.MARKER_RING + theme.MARKER_SELECTED_RING / 2)
+        painter.setPen(QPen(palette.color("surface"), theme.MARKER_RING))
+        painter.setBrush(self.color)
+        if self.place:
+            r = theme.MAP_PLACE_RADIUS
+            painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
+        else:
+            painter.drawEllipse(QPointF(), radius, radius)
+
+
+class ClusterItem(QGraphicsItem):
+    """Several companies too close to tell apart at this zoom: a count, ringed by their sector colours."""
+
+    def __init__(self, ctx: ViewContext, members: tuple[str, ...], colors: list[QColor]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.members = members
+        self.colors = colors
+        self.setFlag(IGNORE_TRANSFORM)
+        self.setCacheMode(CACHE)  # drawn once: it ignores the zoom, so the pixels stay valid
+        self.setZValue(Z_CLUSTER)
+        reach = theme.MAP_CLUSTER_RADIUS + theme.MARKER_RING * 2
+        self._rect = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self._rect
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
+        palette = self.ctx.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = theme.MAP_CLUSTER_RADIUS
+        painter.setPen(QPen(palette.color("surface"), theme.MARKER_RING))
+        painter.setBrush(palette.color("ink"))
+        painter.drawEllipse(QPointF(), radius, radius)
+        # the ring shows what is inside: one arc per sector, sized by its share of the members
+        ring = QRectF(-radius, -radius, 2 * radius, 2 * radius).adjusted(
+            -theme.MARKER_RING, -theme.MARKER_RING, theme.MARKER_RING, theme.MARKER_RING)
+        counts = Counter(color.name() for color in self.colors)
+        start = TWELVE_O_CLOCK
+        for name, count in counts.items():
+            span = round(FULL_CIRCLE * count / len(self.colors))
+            painter.setPen(QPen(QColor(name), theme.MARKER_RING * 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            painter.drawArc(ring, start, -span)
+            start -= span
+        painter.setPen(palette.color("on_accent"))
+        painter.setFont(self.ctx.font("caption", bold=True))
+        painter.drawText(QRectF(-radius, -radius, 2 * radius, 2 * radius), Qt.AlignmentFlag.AlignCenter,
+                         str(len(self.members)))

@@ -1,0 +1,335 @@
+"""The map's scene: one layer's outlines, zones, labels and markers, and what a tap hits.
+
+After every change of view the scene re-decides which markers merge into a cluster bubble and
+which labels fit without colliding (most important first): cheap at an exhibition's size (tens
+of items), and it keeps the map legible from the whole metropolitan circle down to one street.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+
+from kiosk.content.model import Company, MapLayer, Place
+from kiosk.ui import theme
+from kiosk.ui.context import ViewContext
+from kiosk.ui.map_geometry import LayerGeometry
+from kiosk.ui.map_items import (
+    LABEL_NUDGES,
+    RANK_HIGHLIGHT,
+    RANK_MARKER,
+    RANK_PLACE,
+    RANK_REGION,
+    RANK_SELECTED,
+    RANK_ZONE,
+    Z_LABEL,
+    Z_SELECTED,
+    ClusterItem,
+    LabelItem,
+    Line,
+    MarkerItem,
+    OutlineItem,
+)
+
+SIDESTEPS = 4  # a region's name moves sideways in quarters of its width
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a tap landed on: kind is cluster, company, place, zone or drill."""
+
+    kind: str
+    key: str
+    members: tuple[str, ...] = ()
+
+
+class MapScene(QGraphicsScene):
+    def __init__(self, ctx: ViewContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.layer: MapLayer | None = None
+        self.outlines: dict[str, OutlineItem] = {}
+        self.labels: list[tuple[LabelItem, QGraphicsItem | None]] = []  # label and what it names
+        self.region_labels: dict[str, LabelItem] = {}
+        self.markers: dict[str, MarkerItem] = {}
+        self.places: dict[str, MarkerItem] = {}
+        self.marker_labels: dict[str, LabelItem] = {}
+        self.clusters: list[ClusterItem] = []
+        self.hidden_sectors: set[str] = set()
+        self.selected: str | None = None
+        self._companies: dict[str, Company] = {}
+        self._place_data: dict[str, Place] = {}
+        self._grouping: tuple[tuple[str, ...], ...] = ()
+        self.setBackgroundBrush(ctx.palette.color("paper"))
+
+    # --- building ----------------------------------------------------------------------------
+    def show_layer(self, layer: MapLayer, geometry: LayerGeometry) -> None:
+        self.clear()
+        self.layer = layer
+        self.outlines, self.labels, self.region_labels = {}, [], {}
+        self.markers, self.places, self.marker_labels, self.clusters = {}, {}, {}, []
+        self._grouping = ()
+        self.selected = None
+        zones = {zone.feature: zone for zone in layer.zones}
+        # A lone region (the park's extent under its zones) is outlined, not tinted: a tint with
+        # nothing beside it to stand out from would only muddy the zone colours over it.
+        regions = sum(1 for outline in geometry.outlines if outline.id not in zones)
+        for outline in geometry.outlines:
+            zone = zones.get(outline.id)
+            item = OutlineItem(outline, self.ctx, highlight=outline.id in layer.highlight, zone=zone,
+                               fill_highlight=regions > 1)
+            self.addItem(item)
+            self.outlines[outline.id] = item
+            if regions == 1 and zone is None:
+                continue  # a lone region is the layer itself, already named in the panel
+            rank = RANK_ZONE if zone else RANK_HIGHLIGHT if outline.id in layer.highlight else RANK_REGION
+            label = LabelItem(self.ctx, rank, color="ink" if rank > RANK_REGION else "muted")
+            label.anchor = outline.anchor
+            label.setPos(outline.anchor)
+            self.addItem(label)
+            self.labels.append((label, item))
+            self.region_labels[outline.id] = label
+        project = geometry.projection.point
+        self._companies = {c.id: c for c in self.ctx.exhibition.companies_on(layer.id)}
+        sectors = self.ctx.exhibition.sectors_by_id
+        for company in self._companies.values():
+            assert company.location is not None
+            marker = MarkerItem(self.ctx, company.id, color=theme.sector_color(sectors[company.sector].color))
+            marker.setPos(project(company.location.lon, company.location.lat))
+            self.addItem(marker)
+            self.markers[company.id] = marker
+            label = LabelItem(self.ctx, RANK_MARKER, beside=True)
+            label.anchor = marker.pos()
+            label.setPos(marker.pos())
+            self.addItem(label)
+            self.marker_labels[company.id] = label
+            self.labels.append((label, marker))
+        self._place_data = {p.id: p for p in layer.places}
+        for place in layer.places:
+            marker = MarkerItem(self.ctx, place.id, color=self.ctx.palette.color("ink"), place=True)
+            marker.setPos(project(place.lon, place.lat))
+            self.addItem(marker)
+            self.places[place.id] = marker
+            label = LabelItem(self.ctx, RANK_PLACE, beside=True)
+            label.anchor = marker.pos()
+            label.setPos(marker.pos())
+            self.addItem(label)
+            self.labels.append((label, marker))
+            self.region_labels[place.id] = label
+        self.refresh_text()
+
+    def refresh_text(self) -> None:
+        """Re-render every label in the current script variant (and its font)."""
+        if self.layer is None:
+            return
+        ctx = self.ctx
+        zones = {zone.feature: zone for zone in self.layer.zones}
+        for feature_id, label in self.region_labels.items():
+            if feature_id in self._place_data:
+                label.set_content([Line(ctx.t(self._place_data[feature_id].name), ctx.font("caption", bold=True))])
+                continue
+            zone = zones.get(feature_id)
+            if zone is not None:
+                lines = [Line(ctx.t(zone.name), ctx.font("caption", bold=True))]
+                area = f"{zone.area_km2:g} {ctx.ui('km2')}" if zone.area_km2 else ""
+                lines.append(Line(area, ctx.font("caption")))
+                label.set_content(lines, ctx.ui("schematic") if zone.approximate else "")
+            else:
+                name = ctx.engine.convert(self.outlines[feature_id].outline.name, ctx.variant)
+                label.set_content([Line(name, ctx.font("caption", bold=feature_id in self.layer.highlight))])
+        for company_id, label in self.marker_labels.items():
+            company = self._companies[company_id]
+            label.set_content([Line(ctx.t(company.short_name or company.name), ctx.font("caption"))])
+
+    # --- state -------------------------------------------------------------------------------
+    def company(self, company_id: str) -> Company:
+        return self._companies[company_id]
+
+    def place(self, place_id: str) -> Place:
+        return self._place_data[place_id]
+
+    def sectors_present(self) -> list[str]:
+        present = {c.sector for c in self._companies.values()}
+        return [s.id for s in self.ctx.exhibition.sectors if s.id in present]
+
+    def set_hidden_sectors(self, hidden: set[str]) -> None:
+        self.hidden_sectors = set(hidden)
+        self._grouping = ()  # force the clusters to be rebuilt
+
+    def select(self, key: str | None) -> None:
+        """Ring the marker of the company or place whose card is open (None: no ring)."""
+        self.selected = key
+        for marker_key, marker in (*self.markers.items(), *self.places.items()):
+            marker.set_selected(marker_key == key)
+        self._grouping = ()
+
+    def shown_companies(self) -> list[str]:
+        return [k for k, c in self._companies.items() if c.sector not in self.hidden_sectors]
+
+    # --- after every change of view ----------------------------------------------------------
+    def relayout(self, view: QGraphicsView, zoom: float, covered: list[QRectF] | None = None) -> None:
+        """Re-cluster and re-place labels for the view as it is now; `covered` are viewport
+        rectangles under floating controls, where a label would be hidden."""
+        scale = view.transform().m11()
+        self._cluster(scale)
+        self._place_labels(view, zoom, covered or [])
+
+    def groups_at(self, scale: float, *, keep_selected_apart: bool = True) -> list[tuple[str, ...]]:
+        """Companies that overlap on screen at this scale, greedily grouped. The selected company
+        (its card is open) stays out of any group, so its dot and ring are always visible."""
+        groups: list[list[str]] = []
+        seeds: list[QPointF] = []
+        limit = theme.MAP_CLUSTER_DISTANCE / scale
+        apart = self.selected if keep_selected_apart else None
+        for key in self.shown_companies():
+            pos = self.markers[key].pos()
+            near = (group for group, seed in zip(groups, seeds, strict=True)
+                    if group[0] != apart and math.dist((pos.x(), pos.y()), (seed.x(), seed.y())) < limit)
+            group = None if key == apart else next(near, None)
+            if group is None:
+                groups.append([key])
+                seeds.append(pos)
+            else:
+                group.append(key)
+        return [tuple(g) for g in groups]
+
+    def _cluster(self, scale: float) -> None:
+        groups = tuple(self.groups_at(scale))
+        if groups == self._grouping:
+            return
+        self._grouping = groups
+        for cluster in self.clusters:
+            self.removeItem(cluster)
+        self.clusters = []
+        clustered = {key for group in groups if len(group) > 1 for key in group}
+        shown = set(self.shown_companies())
+        for key, marker in self.markers.items():
+            marker.setVisible(key in shown and key not in clustered)
+        sectors = self.ctx.exhibition.sectors_by_id
+        for group in groups:
+            if len(group) < 2:
+                continue
+            colors = [theme.sector_color(sectors[self._companies[k].sector].color) for k in group]
+            cluster = ClusterItem(self.ctx, group, colors)
+            x = sum(self.markers[k].pos().x() for k in group) / len(group)
+            y = sum(self.markers[k].pos().y() for k in group) / len(group)
+            cluster.setPos(x, y)
+            self.addItem(cluster)
+            self.clusters.append(cluster)
+
+    def _place_labels(self, view: QGraphicsView, zoom: float, covered: list[QRectF]) -> None:
+        """Show labels most important first. A region's or zone's name may shift up or down inside
+        its region to clear the dots; a name that still collides is hidden, except a zone's or a
+        place's, which is always shown. Region names wider than their region on screen wait for
+        the visitor to zoom in."""
+        to_view = view.viewportTransform()
+        scale = to_view.m11()
+        taken: list[QRectF] = []
+        obstacles = [self._screen_rect(to_view, item) for item in self._visible_markers()] + covered
+        seen = QRectF(view.rect())
+        chosen = self.markers.get(self.selected or "")
+        # the open card's company is named first and at any zoom: the visitor is looking for it
+        ordered = sorted(self.labels, key=lambda pair: -(RANK_SELECTED if pair[1] is chosen else pair[0].rank))
+        for label, subject in ordered:
+            if label.rank == RANK_MARKER and subject is not chosen:
+                if not (zoom >= theme.MAP_MARKER_LABEL_ZOOM and subject is not None and subject.isVisible()):
+                    label.setVisible(False)
+                    continue
+            elif label.rank == RANK_REGION and subject is not None:
+                if to_view.mapRect(subject.boundingRect()).width() < label.boundingRect().width():
+                    label.setVisible(False)
+                    continue
+            spot = None  # best: clear of others and wholly inside the region; else clear, middle inside
+            offsets = self._label_offsets(label, subject, subject is chosen)
+            for offset in offsets:
+                pos = label.anchor + offset / scale
+                rect = label.boundingRect().translated(to_view.map(pos))
+                if not seen.contains(rect) or any(rect.intersects(o) for o in taken + obstacles):
+                    continue  # cut off by the edge, under a control, or on top of another
+                if subject is None or label.beside or self._inside(subject, to_view, rect):
+                    spot = (pos, rect)
+                    break
+                if spot is None and (offset.isNull() or subject.path().contains(pos)):
+                    spot = (pos, rect)
+            if spot is None and (label.rank >= RANK_ZONE or subject is chosen):  # named regardless
+                pos = label.anchor + offsets[0] / scale
+                spot = (pos, label.boundingRect().translated(to_view.map(pos)))
+            label.setVisible(spot is not None)
+            label.setZValue(Z_SELECTED if subject is chosen else Z_LABEL)  # above any cluster beside it
+            if spot is not None:
+                label.setPos(spot[0])
+                taken.append(spot[1])
+
+    @staticmethod
+    def _label_offsets(label: LabelItem, subject: QGraphicsItem | None, chosen: bool) -> list[QPointF]:
+        """Nudges (screen px) to try, nearest first: up to LABEL_NUDGES half-heights up or down
+        and quarter-widths sideways, keeping the label's middle inside its region. Names beside
+        a dot stay put, clear of the ring the chosen one wears."""
+        box = label.boundingRect()
+        if label.beside:  # right of the dot, else left of it, else above or below it
+            ring = theme.MARKER_SELECTED_RING if chosen else 0
+            middle = -(box.left() + box.right()) / 2
+            lift = box.height() / 2 + theme.MARKER_RADIUS + ring
+            return [QPointF(ring, 0), QPointF(-box.left() - box.right() - ring, 0),
+                    QPointF(middle, -lift), QPointF(middle, lift)]
+        if not isinstance(subject, OutlineItem):
+            return [QPointF()]
+        steps = range(-LABEL_NUDGES, LABEL_NUDGES + 1)
+        offsets = [QPointF(i * box.width() / SIDESTEPS, j * box.height() / 2) for i in steps for j in steps]
+        return sorted(offsets, key=lambda o: abs(o.x()) / box.width() + abs(o.y()) / box.height())
+
+    @staticmethod
+    def _inside(subject: OutlineItem, to_view, rect: QRectF) -> bool:  # noqa: ANN001
+        """Whether a label's screen rectangle lies inside the region (its corners do). The path,
+        not the item: an item's contains() strokes its outline with the pen on every call."""
+        to_scene = to_view.inverted()[0]
+        corners = (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight())
+        return all(subject.path().contains(to_scene.map(corner)) for corner in corners)
+
+    def _visible_markers(self) -> list[QGraphicsItem]:
+        items: list[QGraphicsItem] = [m for m in self.markers.values() if m.isVisible()]
+        return items + list(self.places.values()) + list(self.clusters)
+
+    @staticmethod
+    def _screen_rect(to_view, item: QGraphicsItem) -> QRectF:  # noqa: ANN001
+        centre = to_view.map(item.pos())
+        if isinstance(item, MarkerItem):
+            radius = theme.MARKER_RADIUS
+            return QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        return item.boundingRect().translated(centre)
+
+    # --- taps --------------------------------------------------------------------------------
+    def hit(self, view: QGraphicsView, pos: QPointF) -> Hit | None:
+        """What a tap at viewport position `pos` means: the nearest marker within a finger's
+        reach wins, then a zone, then a region that drills down to another layer."""
+        to_view = view.viewportTransform()
+        best: tuple[float, Hit] | None = None
+        candidates: list[tuple[QGraphicsItem, Hit, float]] = []
+        for cluster in self.clusters:
+            reach = max(theme.MAP_CLUSTER_RADIUS, theme.MARKER_HIT_RADIUS)
+            candidates.append((cluster, Hit("cluster", cluster.members[0], cluster.members), reach))
+        for key, marker in self.markers.items():
+            if marker.isVisible():
+                candidates.append((marker, Hit("company", key), theme.MARKER_HIT_RADIUS))
+        for key, marker in self.places.items():
+            candidates.append((marker, Hit("place", key), theme.MARKER_HIT_RADIUS))
+        for item, hit, reach in candidates:
+            centre = to_view.map(item.pos())
+            distance = math.hypot(centre.x() - pos.x(), centre.y() - pos.y())
+            if distance <= reach and (best is None or distance < best[0]):
+                best = (distance, hit)
+        if best is not None:
+            return best[1]
+        scene_pos = to_view.inverted()[0].map(pos)
+        for item in self.outlines.values():
+            if item.zone is not None and item.path().contains(scene_pos):
+                return Hit("zone", item.zone.id)
+        if self.layer is not None:
+            for feature_id, target in self.layer.drill.items():
+                item = self.outlines.get(feature_id)
+                if item is not None and item.path().contains(scene_pos):
+                    return Hit("drill", target)
+        return None
