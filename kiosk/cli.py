@@ -127,6 +127,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.ui.app import qt_application
 
     app = qt_application()
+    from PySide6.QtCore import QLockFile
+
+    from kiosk.runtime.machine import data_dir
+
+    # One kiosk per PC: a logon task and a shell launcher both starting it must not stack two
+    # windows. A lock left by a crashed kiosk is stale (its process is gone) and is taken over.
+    data_dir().mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir() / "kiosk.lock"))
+    if not lock.tryLock(0):
+        _out("kiosk: another kiosk is already running on this PC; not starting a second one")
+        return 0
     result, failed = load_with_fallback(content, media)
     if not result.ok:
         for problem in result.problems:
@@ -249,6 +260,35 @@ def _add_content_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--media", type=Path, default=None, help="media folder (default: media/ beside content/)")
 
 
+def cmd_config(args: argparse.Namespace) -> int:
+    from kiosk.runtime.configcmd import cmd_config as run_config
+
+    return run_config(args)
+
+
+def _add_config_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # Declared here, run from kiosk.runtime.configcmd: importing that (pydantic, settings) for
+    # every command would add ~0.1 s to each start.
+    config = verbs.add_parser(
+        "config", help="show or change this PC's settings (screen, admin PIN, idle timeout ...)"
+    )
+    config.set_defaults(func=cmd_config, action=None)
+    actions = config.add_subparsers(dest="action", metavar="ACTION")
+    get = actions.add_parser("get", help="print one setting's value")
+    get.add_argument("key")
+    set_ = actions.add_parser("set", help="change one setting (checked before it is saved)")
+    set_.add_argument("key")
+    set_.add_argument("value")
+    unset = actions.add_parser("unset", help="put one setting back to its default")
+    unset.add_argument("key")
+    set_pin = actions.add_parser("set-pin", help="set the admin PIN (4-8 digits); only its hash is stored")
+    set_pin.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from one line of stdin (scripts)"
+    )
+    actions.add_parser("docs", help="print a Markdown table of every setting, for the installer's guide")
+    actions.add_parser("path", help="print where this PC's settings file is")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Tiexi / Sino-German park exhibition kiosk")
     parser.add_argument("--version", action=VersionAction)
@@ -311,9 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     bench.set_defaults(func=cmd_bench)
 
-    from kiosk.runtime.configcmd import add_config_parser
-
-    add_config_parser(verbs)
+    _add_config_parser(verbs)
 
     supervise = verbs.add_parser("supervise", help="run the kiosk and restart it if it crashes (kiosk supervise -- ARGS)")
     supervise.add_argument("run_args", nargs=argparse.REMAINDER, help="arguments for `kiosk run`, after --")
@@ -321,10 +359,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _machine_content_dir() -> Path | None:
+    """This PC's configured content folder (Windows keeps it in ProgramData), if any."""
+    from kiosk.runtime.machine import settings_file
+
+    if not settings_file().is_file():
+        return None  # no settings file: skip importing pydantic for nothing
+    from kiosk.runtime.settings import load_settings
+
+    return load_settings()[0].content_dir
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if hasattr(args, "content") and args.content is None:
-        args.content = default_content_dir()
+        args.content = _machine_content_dir() or default_content_dir()
     if hasattr(args, "seeds") and args.seeds is None:
         from kiosk.fidelity import default_seeds_dir
 

@@ -159,24 +159,3 @@ def _path(_args: argparse.Namespace) -> int:
 def cmd_config(args: argparse.Namespace) -> int:
     actions = {"get": _get, "set": _set, "unset": _unset, "set-pin": _set_pin, "docs": _docs, "path": _path}
     return actions.get(args.action or "", _show)(args)
-
-
-def add_config_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    config = verbs.add_parser(
-        "config", help="show or change this PC's settings (screen, admin PIN, idle timeout ...)"
-    )
-    config.set_defaults(func=cmd_config, action=None)
-    actions = config.add_subparsers(dest="action", metavar="ACTION")
-    get = actions.add_parser("get", help="print one setting's value")
-    get.add_argument("key")
-    set_ = actions.add_parser("set", help="change one setting (checked before it is saved)")
-    set_.add_argument("key")
-    set_.add_argument("value")
-    unset = actions.add_parser("unset", help="put one setting back to its default")
-    unset.add_argument("key")
-    set_pin = actions.add_parser("set-pin", help="set the admin PIN (4-8 digits); only its hash is stored")
-    set_pin.add_argument(
-        "--pin-stdin", action="store_true", help="read the PIN from one line of stdin (scripts)"
-    )
-    actions.add_parser("docs", help="print a Markdown table of every setting, for the installer's guide")
-    actions.add_parser("path", help="print where this PC's settings file is")

@@ -94,6 +94,7 @@ class KioskController(QObject):
         self.settings = settings
         self.last_problems = list(failed.problems) if failed else []
         self.pending: LoadResult | None = None
+        self._kept_awake = False
         self.gate = PinGate(settings.pin_hash)
         self.kiosk: Kiosk = build_window(result, options.media)
         self.guard: KioskGuard | None = None
@@ -143,8 +144,9 @@ class KioskController(QObject):
             window.showFullScreen()
             if not self.settings.show_cursor:
                 hide_cursor()
-            if self.settings.keep_awake:
+            if self.settings.keep_awake and not self._kept_awake:
                 keep_awake()
+                self._kept_awake = True  # once per run, not again on every content swap
         else:
             if self.options.size:
                 window.resize(*self.options.size)

@@ -75,8 +75,15 @@ def keep_awake() -> None:
         ctypes.windll.kernel32.SetThreadExecutionState(es_continuous | es_system | es_display)
         return
     if os.environ.get("DISPLAY") and shutil.which("xset"):
-        # X11: switch off the screen saver and DPMS blanking for this session.
+        # X11: switch off the screen saver and DPMS blanking for this session. The frozen build
+        # points LD_LIBRARY_PATH at its own libraries; the system's xset needs the system's.
+        env = dict(os.environ)
+        if getattr(sys, "frozen", False):
+            original = env.pop("LD_LIBRARY_PATH_ORIG", None)
+            env.pop("LD_LIBRARY_PATH", None)
+            if original:
+                env["LD_LIBRARY_PATH"] = original
         for args in (["s", "off"], ["s", "noblank"], ["-dpms"]):
-            subprocess.run(["xset", *args], check=False, capture_output=True, timeout=5)
+            subprocess.run(["xset", *args], check=False, capture_output=True, timeout=5, env=env)
         return
     log.info("keep_awake: no way to inhibit the screen saver here; configure the OS (see packaging/README.md)")

@@ -71,3 +71,11 @@ def data_dir(
 def logs_dir(data: Path | None = None) -> Path:
     """Logs go one level below the data folder, so the folder can be zipped and sent as is."""
     return (data if data is not None else data_dir()) / "logs"
+
+
+SETTINGS_FILE = "settings.yaml"
+
+
+def settings_file() -> Path:
+    """This machine's settings file (it may not exist: every setting then has its default)."""
+    return config_dir() / SETTINGS_FILE

@@ -24,10 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from kiosk.content.messages import problems_from
 from kiosk.content.problems import ContentError
 from kiosk.content.yamlsource import YamlDocument, read_yaml
-from kiosk.runtime.machine import config_dir
+from kiosk.runtime.machine import settings_file
 from kiosk.runtime.pin import PIN_HASH_PATTERN
 
-SETTINGS_FILE = "settings.yaml"
 _IGNORED = "this setting is ignored until it is fixed"
 _ALL_DEFAULTS = "all settings take their defaults until it is fixed"
 _HEADER = """\
@@ -103,7 +102,7 @@ class SettingError(ValueError):
 
 
 def settings_path() -> Path:
-    return config_dir() / SETTINGS_FILE
+    return settings_file()
 
 
 @dataclass(frozen=True)
