@@ -58,6 +58,9 @@ FACTORIES: dict[Screen, ViewFactory] = {
 def qt_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, set up for touch: no synthesized double behaviour, fonts bundled."""
     app = QApplication.instance()
+    # Without this, a widget the stylesheet styles copies its parent's font family once and
+    # keeps it, so the script toggle's one setFont on the window would not reach it.
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles, True)
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -26,8 +26,17 @@ from kiosk.collation import index_letter, pinyin_key
 from kiosk.content.model import Company
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
-from kiosk.ui.profile import CompanyProfile, ElidedLabel, KindMark, content_text, display_name, rule
-from kiosk.ui.widgets import Chip, FlowLayout, TapFrame, TouchButton, color_dot, label, make_kinetic
+from kiosk.ui.profile import CompanyProfile, KindMark, content_text, display_name, rule
+from kiosk.ui.widgets import (
+    Chip,
+    ElidedLabel,
+    FlowLayout,
+    TapFrame,
+    TouchButton,
+    color_dot,
+    label,
+    make_kinetic,
+)
 from kiosk.ui.window import KioskWindow, Screen
 
 __all__ = ["CompanyCard", "CompanyDirectory", "CompanyProfile", "sorted_companies"]
@@ -70,7 +79,9 @@ class CompanyCard(TapFrame):
         texts.text(self.name, display_name(company))
         layout.addWidget(self.name)
         layout.addStretch(1)
-        self.summary = ElidedLabel("body")
+        self.summary = ElidedLabel("body", 1)
+        # One line; the card, not the text, decides the width.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         texts.bind(self.summary, self.summary.set_full_text, lambda: ctx.t(company.summary))
         layout.addWidget(self.summary)
         self.origin = label("", "caption", wrap=False)
@@ -168,6 +179,7 @@ class IndexStrip(QWidget):
         for letter in letters:
             button = TouchButton(letter, self)
             button.setCheckable(True)
+            button.setFont(theme.role_font("button-strong"))
             self.group.addButton(button)
             self.buttons[letter] = button
         self.visible_letters = list(letters)

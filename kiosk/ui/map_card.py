@@ -86,6 +86,7 @@ class MapCard(QFrame):
         outer.addLayout(body)
         self.action = TouchButton()
         self.action.setProperty("accent", True)
+        self.action.setFont(theme.role_font("button-strong"))
         self.action.setIcon(icon("mdi6.arrow-right", ctx.palette.on_accent, theme.ICON_M))
         self.action.setIconSize(QSize(theme.ICON_M, theme.ICON_M))
         self.action.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow follows the words

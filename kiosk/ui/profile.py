@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -63,36 +63,6 @@ def content_text(exhibition: Exhibition, value: TextValue) -> str:
 def ui_word(ctx: ViewContext, key: str) -> str:
     """An interface word that strings.py may not have yet (kind names); empty until it does."""
     return ctx.ui(key) if key in UI_STRINGS else ""
-
-
-class ElidedLabel(QLabel):
-    """One line of text cut with an ellipsis to the width it is given (card summaries)."""
-
-    def __init__(self, role: str = "body", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", role)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        # Ignored: the full text must not widen the card; the card decides the width.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.full_text = ""
-
-    def set_full_text(self, text: str) -> None:
-        self.full_text = text
-        self._elide()
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        super().resizeEvent(event)
-        self._elide()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        # The stylesheet sets the size on polish and a toggle swaps the CJK family: re-measure.
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._elide()
 
 
 class KindMark(QWidget):
@@ -320,6 +290,7 @@ class ProfilePage(QWidget):
         layout.setSpacing(theme.SPACE_XS)
         self.map_button = TouchButton(icon_name="mdi6.map-marker-radius-outline", color=ctx.palette.on_accent)
         self.map_button.setProperty("accent", True)
+        self.map_button.setFont(theme.role_font("button-strong"))
         self.texts.ui(self.map_button, "on_map")
         self.map_button.clicked.connect(lambda _=False: self.window_.navigate(Screen.MAP, self.company.id))
         layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Theme as ContentTheme
 
@@ -79,6 +80,44 @@ def font_family(region: str) -> str:
     return FONT_FAMILIES.get(region, FONT_FAMILIES["SC"])
 
 
+# Text roles: (type size, bold). Fonts are set in code, not in the stylesheet: a stylesheet font
+# rule pins a widget's family to the application font, so a script toggle would then have to
+# re-polish every widget (~130 ms); a role font sets only size and weight and inherits the
+# family from the window, which the toggle changes in one call.
+ROLES: dict[str, tuple[str, bool]] = {
+    "display": ("display", True),
+    "title": ("title", True),
+    "heading": ("heading", True),
+    "subheading": ("subheading", False),
+    "lead": ("subheading", False),
+    "body": ("body", False),
+    "strong": ("body", True),
+    "caption": ("caption", False),
+    "figure": ("figure", True),
+    "target": ("caption", True),
+    "approximate": ("caption", False),
+    "letter": ("heading", True),
+    "button": ("body", False),
+    "button-strong": ("body", True),
+    "chip": ("caption", False),
+}
+
+
+def role_font(role: str) -> QFont:
+    """Size and weight of a text role, with no family: that comes from the window."""
+    size, bold = ROLES[role]
+    f = QFont()
+    f.setPixelSize(TYPE[size])
+    f.setBold(bold)
+    return f
+
+
+def apply_role(widget: QWidget, role: str) -> None:
+    """Give a widget a text role: its font now, its colour through the stylesheet."""
+    widget.setProperty("role", role)
+    widget.setFont(role_font(role))
+
+
 def font(region: str, size: str = "body", *, bold: bool = False) -> QFont:
     f = QFont(font_family(region))
     f.setPixelSize(TYPE[size])
@@ -123,33 +162,28 @@ def sector_color(hex_color: str) -> QColor:
 
 
 STYLESHEET = """
-QWidget { font-family: "{{family}}"; }
 QWidget#KioskRoot { background: {{paper}}; color: {{ink}}; }
 QWidget { color: {{ink}}; }
 QLabel { background: transparent; }
-QLabel[role="display"] { font-size: {{display}}px; font-weight: 700; }
-QLabel[role="title"] { font-size: {{title}}px; font-weight: 700; }
-QLabel[role="heading"] { font-size: {{heading}}px; font-weight: 700; }
-QLabel[role="subheading"] { font-size: {{subheading}}px; color: {{muted}}; }
-QLabel[role="body"] { font-size: {{body}}px; }
-QLabel[role="caption"] { font-size: {{caption}}px; color: {{muted}}; }
-QLabel[role="figure"] { font-size: {{figure}}px; font-weight: 700; color: {{accent}}; }
-QLabel[role="target"] { font-size: {{caption}}px; color: {{target}}; font-weight: 700; }
-QLabel[role="approximate"] { font-size: {{caption}}px; color: {{approximate}}; }
+QLabel[role="subheading"] { color: {{muted}}; }
+QLabel[role="caption"] { color: {{muted}}; }
+QLabel[role="figure"] { color: {{accent}}; }
+QLabel[role="target"] { color: {{target}}; }
+QLabel[role="approximate"] { color: {{approximate}}; }
 QWidget#TopBar { background: {{surface}}; border-bottom: 1px solid {{line}}; }
 QFrame[card="true"] { background: {{surface}}; border: 1px solid {{line}}; border-radius: {{radius_m}}px; }
 QFrame[card="true"][pressed="true"] { background: {{pressed}}; }
 QFrame[card="true"][current="true"] { border: 3px solid {{accent}}; }
 QPushButton {
     min-height: {{touch}}px; min-width: {{touch}}px; padding: 0 {{space_m}}px;
-    font-size: {{body}}px; border-radius: {{radius_s}}px;
+    border-radius: {{radius_s}}px;
     background: {{surface}}; border: 1px solid {{line}};
 }
 QPushButton:pressed, QPushButton[pressed="true"] { background: {{pressed}}; }
 QPushButton:checked { background: {{accent}}; color: {{on_accent}}; border-color: {{accent}}; }
 QPushButton:disabled { color: {{line}}; }
-QPushButton[chip="true"] { border-radius: {{radius_l}}px; font-size: {{caption}}px; }
-QPushButton[accent="true"] { background: {{accent}}; color: {{on_accent}}; border: none; font-weight: 700; }
+QPushButton[chip="true"] { border-radius: {{radius_l}}px; }
+QPushButton[accent="true"] { background: {{accent}}; color: {{on_accent}}; border: none; }
 QPushButton[flat="true"] { background: transparent; border: none; }
 QScrollArea { background: transparent; border: none; }
 QScrollArea > QWidget > QWidget { background: transparent; }
@@ -165,9 +199,9 @@ QGraphicsView { border: none; background: {{map_water}}; }
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
-def stylesheet(palette: Palette, family: str = FONT_FAMILIES["SC"]) -> str:
-    """Render the stylesheet template with this palette's roles, the font and the size tokens."""
-    values: dict[str, str | int] = {**palette.as_dict(), **TYPE, "family": family}
+def stylesheet(palette: Palette) -> str:
+    """Render the stylesheet template with this palette's roles and the size tokens."""
+    values: dict[str, str | int] = {**palette.as_dict(), **TYPE}
     values.update(
         touch=TOUCH_MIN, space_m=SPACE_M, radius_s=RADIUS_S, radius_m=RADIUS_M, radius_l=RADIUS_L,
         scrollbar=SCROLLBAR_WIDTH,
@@ -192,13 +226,11 @@ PROFILE_DISPLAY_NAME_CHARS = 12  # longer names drop to the title size, not wrap
 # Roles the company views add. Appended to the shared template (not a second stylesheet) so the
 # roles render with the same palette and every view keeps a single stylesheet to reason about.
 COMPANIES_STYLESHEET = """
-QLabel[role="letter"] { font-size: {{heading}}px; font-weight: 700; color: {{accent}}; }
-QLabel[role="strong"] { font-size: {{body}}px; font-weight: 700; }
-QLabel[role="lead"] { font-size: {{subheading}}px; }
+QLabel[role="letter"] { color: {{accent}}; }
 QFrame[rule="true"] { background: {{line}}; border: none; }
 QWidget#IndexStrip QPushButton {
     background: transparent; border: none; border-radius: {{radius_s}}px; padding: 0;
-    font-size: {{body}}px; font-weight: 700; color: {{muted}};
+    color: {{muted}};
 }
 QWidget#IndexStrip QPushButton:pressed { background: {{pressed}}; }
 QWidget#IndexStrip QPushButton:checked { background: {{accent}}; color: {{on_accent}}; }

@@ -123,7 +123,7 @@ class Track(QWidget):
             if event.date.year != last_year:
                 last_year = event.date.year
                 tick = label(str(last_year), "heading", wrap=False, parent=self)
-                tick.setProperty("role", "title")
+                theme.apply_role(tick, "title")
                 tick.setGeometry(self.x_of(index), theme.ERA_BAND_HEIGHT + theme.SPACE_S,
                                  theme.CARD_WIDTH, theme.YEAR_TICK_HEIGHT)
 

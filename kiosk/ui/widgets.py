@@ -38,7 +38,7 @@ def repolish(widget: QWidget) -> None:
 
 def label(text: str = "", role: str = "body", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
     lbl = QLabel(text, parent)
-    lbl.setProperty("role", role)
+    theme.apply_role(lbl, role)
     lbl.setWordWrap(wrap)
     lbl.setTextFormat(Qt.TextFormat.PlainText)  # content is shown as text, never as markup
     lbl.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -82,17 +82,23 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
 
 
 class ElidedLabel(QLabel):
-    """A wrapped label that shows at most `max_lines` lines and ends with … when cut."""
+    """A wrapped label that shows at most `max_lines` lines and ends with … when cut.
+
+    Eliding measures text, so it runs only when something it depends on changed (text, font,
+    width, lines) and, for a label not on screen, waits until it is shown: a script toggle then
+    costs one measurement per visible label, not several per label everywhere.
+    """
 
     def __init__(self, role: str, max_lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", role)
+        self.max_lines = max_lines
+        self.full_text = ""
+        self._done: tuple[str, str, int, int] | None = None
+        theme.apply_role(self, role)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
-        self.max_lines = max_lines
-        self.full_text = ""
 
     def set_full_text(self, text: str) -> None:
         self.full_text = text
@@ -103,7 +109,16 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        self.setText(elide_lines(self.full_text, self.font(), self.contentsRect().width(), self.max_lines))
+        if not self.isVisible():
+            return  # showEvent will do it
+        key = (self.full_text, self.font().key(), self.contentsRect().width(), self.max_lines)
+        if key != self._done:
+            self._done = key
+            self.setText(elide_lines(self.full_text, self.font(), key[2], self.max_lines))
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        self._elide()
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)
@@ -111,7 +126,7 @@ class ElidedLabel(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the font follows the script variant
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+        if event.type() == QEvent.Type.FontChange:
             self._elide()
 
 
@@ -122,6 +137,7 @@ class TouchButton(QPushButton):
                  color: str | None = None) -> None:
         super().__init__(text, parent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFont(theme.role_font("button"))
         self.setMinimumSize(theme.TOUCH_MIN, theme.TOUCH_MIN)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         if icon_name:
@@ -136,6 +152,7 @@ class Chip(TouchButton):
         super().__init__(text, parent)
         self.setCheckable(True)
         self.setProperty("chip", True)
+        self.setFont(theme.role_font("chip"))
         if dot:
             self.setIcon(qta.icon("mdi6.circle", color=dot))
             self.setIconSize(QSize(theme.ICON_S, theme.ICON_S))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -110,6 +111,9 @@ class KioskWindow(QWidget):
         self._history: list[tuple[Screen, str | None]] = []
         self.current: Screen | None = None
 
+        self.setStyleSheet(theme.stylesheet(ctx.palette))
+        # Widgets made outside the window (none today) would still draw in the right script.
+        QApplication.setFont(ctx.font())
         self._apply_font()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -196,11 +200,9 @@ class KioskWindow(QWidget):
         self.ctx.set_variant(variant)
 
     def _apply_font(self) -> None:
-        # Stylesheet rules (font-size per role) resolve fonts against the application's font,
-        # not the parent's, so the regional family goes into the stylesheet and the app font.
-        QApplication.setFont(self.ctx.font())
-        self.setFont(self.ctx.font())
-        self.setStyleSheet(theme.stylesheet(self.ctx.palette, theme.font_family(self.ctx.region)))
+        # Every widget's font names only its size and weight (theme.role_font), so setting the
+        # family here reaches all of them: one call per toggle, no re-polish.
+        self.setFont(QFont(theme.font_family(self.ctx.region)))
 
     def _on_variant(self, variant: str) -> None:
         self._apply_font()
