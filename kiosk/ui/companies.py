@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -363,10 +363,16 @@ class CompanyDirectory(QWidget):
             card = self.cards[item]
             if not self.canvas.accepts(card.company):
                 self.set_sector(None)
-            self.canvas.relayout()
-            self.scroll_to(card.y() - theme.SECTION_HEADER_HEIGHT)
+            self._show_card(item)
+            # A directory built just now has not had its real width yet (columns, y): again
+            # once it has been laid out.
+            QTimer.singleShot(0, self, lambda: self._show_card(item))
             return
         self.set_sector(item if item in ex.sectors_by_id else None)
+
+    def _show_card(self, company_id: str) -> None:
+        self.canvas.relayout()
+        self.scroll_to(self.cards[company_id].y() - theme.SECTION_HEADER_HEIGHT)
 
     def leave(self) -> None:
         self.scroller.stop()

@@ -99,19 +99,20 @@ class Spotlight(TapFrame):
             event = step.event
             self.kicker.setText(f"{ctx.ui('timeline')} · {format_date(event.date)}")
             self.headline.setText(ctx.t(event.title))
+            self.headline.show()
             self.detail.setText(ctx.t(event.summary))
             self.detail.show()
             for tile in self.tiles:
                 tile.hide()
             return
         self.kicker.setText(ctx.ui("headline_figures"))
-        self.headline.setText("")
+        self.headline.hide()
         self.detail.hide()
         for tile, figure in zip(self.tiles, (*step.figures, *([None] * FIGURES_SHOWN)), strict=False):
             tile.setVisible(figure is not None)
             if figure is not None:
-                fill_fact_tile(ctx, tile, figure.label, figure.value, figure.unit, figure.year,
-                               figure.kind, figure.note)
+                # No note here: a passing visitor reads the figure, its label and its year.
+                fill_fact_tile(ctx, tile, figure.label, figure.value, figure.unit, figure.year, figure.kind)
 
 
 def fill_fact_tile(ctx: ViewContext, tile: FactTile, label_text, value, unit, year, kind: str,  # noqa: ANN001

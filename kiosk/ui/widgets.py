@@ -302,7 +302,7 @@ class FactTile(QFrame):
         super().__init__(parent)
         self.setProperty("card", True)
         self.setMinimumWidth(theme.FACT_TILE_MIN_WIDTH)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_M, theme.SPACE_S, theme.SPACE_M, theme.SPACE_S)
         layout.setSpacing(theme.SPACE_XS)
