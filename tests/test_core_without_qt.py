@@ -12,7 +12,7 @@ class _NoQt:
         if name.split('.')[0] in ('PySide6', 'shiboken6', 'qtawesome'):
             raise ImportError('Qt is blocked in this test: ' + name)
 sys.meta_path.insert(0, _NoQt())
-import kiosk.content, kiosk.content.load, kiosk.content.schema, kiosk.cli
+import kiosk.content, kiosk.content.load, kiosk.content.schema, kiosk.content.geo, kiosk.cli
 import kiosk.script
 import kiosk.runtime.machine, kiosk.runtime.settings, kiosk.runtime.pin, kiosk.runtime.logs
 import kiosk.runtime.supervise, kiosk.runtime.configcmd

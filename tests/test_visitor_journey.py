@@ -49,7 +49,8 @@ def test_home_timeline_event_company_map_marker_profile_back_home(qtbot, kiosk, 
     tap(qtbot, profile.page.map_button)
     assert window.current == Screen.MAP
     map_view = window.view(Screen.MAP)
-    assert map_view.current_item() == company.id and map_view.card.isVisible()
+    assert map_view.current_item() == company.id
+    assert map_view.card.isVisible()
     map_view.close_card()
     assert not map_view.card.isVisible()
     point = map_view.canvas.mapFromScene(map_view.scene.markers[company.id].pos())

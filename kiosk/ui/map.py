@@ -14,12 +14,13 @@ import logging
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
+from kiosk.content.geo import read_features
 from kiosk.content.model import MapLayer
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.map_canvas import MapCanvas
 from kiosk.ui.map_card import MapCard, drop_shadow
-from kiosk.ui.map_geometry import LayerGeometry, build_layer, read_features
+from kiosk.ui.map_geometry import LayerGeometry, build_layer
 from kiosk.ui.map_panel import LayerTrail, MapPanel
 from kiosk.ui.map_scene import Hit, MapScene
 from kiosk.ui.widgets import TouchButton, label

@@ -9,29 +9,19 @@ empty layer (and a log line), never a crash: the content checker reports it to t
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from kiosk.content.media import MediaError, resolve_media
+from kiosk.content.geo import Feature
 from kiosk.ui import theme
 
 log = logging.getLogger(__name__)
 
-Ring = list[tuple[float, float]]  # (lon, lat) points; the first polygon ring is the outline, the rest holes
 TRIANGLE = 3  # a triangle's centroid is the mean of its three corners
-
-
-@dataclass(frozen=True)
-class Feature:
-    id: str
-    name: str
-    polygons: tuple[tuple[Ring, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -58,31 +48,6 @@ class LayerGeometry:
     projection: Projection
     outlines: list[Outline] = field(default_factory=list)
     bounds: QRectF = field(default_factory=QRectF)
-
-
-def read_features(media_dir: Path, reference: str) -> list[Feature]:
-    """The polygon features of a GeoJSON file under media/, or none if it cannot be read."""
-    try:
-        data = json.loads(resolve_media(media_dir, reference).read_text(encoding="utf-8"))
-        raw = data["features"]
-    except (MediaError, OSError, ValueError, KeyError, TypeError) as exc:
-        log.warning("map outlines media/%s not shown: %s", reference, exc)
-        return []
-    features = []
-    for index, item in enumerate(raw):
-        try:
-            props = item.get("properties") or {}
-            geometry = item["geometry"]
-            coords = geometry["coordinates"]
-            kind = geometry["type"]
-            polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
-            rings = tuple(tuple([(float(x), float(y)) for x, y, *_ in ring] for ring in poly) for poly in polygons)
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            log.warning("media/%s: feature %d skipped: %s", reference, index, exc)
-            continue
-        if rings:
-            features.append(Feature(str(props.get("id", index)), str(props.get("name", "")), rings))
-    return features
 
 
 def projection_for(features: list[Feature]) -> Projection:
