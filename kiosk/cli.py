@@ -161,46 +161,43 @@ def cmd_run(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def cmd_self_test(args: argparse.Namespace) -> int:
+def _offscreen_kiosks(args: argparse.Namespace, sizes: list[str]):  # noqa: ANN202 - yields Kiosk
+    """A kiosk window on the offscreen platform per size, for the verbs that render unattended."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     result, media = _load_for_qt(args)
     if not result.ok:
-        _out("self-test: content does not validate")
-        return 1
+        _out(f"{args.verb}: content does not validate")
+        raise SystemExit(1)
     from kiosk.ui.app import build_window, qt_application
-    from kiosk.ui.snapshots import self_test
 
     qt_application()
-    failures = 0
-    for size in args.sizes:
+    for size in sizes:
         kiosk = build_window(result, media)
         kiosk.window.resize(*_parse_size(size))
         kiosk.window.show()
+        yield size, kiosk
+        kiosk.window.close()
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from kiosk.ui.snapshots import self_test
+
+    failures = 0
+    for size, kiosk in _offscreen_kiosks(args, args.sizes):
         report = self_test(kiosk)
         failures += len(report.failures)
         for failure in report.failures:
             _out(f"FAIL {size} {failure}")
         _out(f"self-test {size}: {report.renders} renders, {len(report.failures)} failures")
-        kiosk.window.close()
     return 1 if failures else 0
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result, media = _load_for_qt(args)
-    if not result.ok:
-        return 1
     from kiosk.soak import Soak
-    from kiosk.ui.app import build_window, qt_application
 
-    qt_application()
-    kiosk = build_window(result, media)
-    kiosk.window.resize(*_parse_size(args.size))
-    kiosk.window.show()
+    _size, kiosk = next(_offscreen_kiosks(args, [args.size]))
 
     def progress(report) -> None:  # noqa: ANN001
         actions, rss, widgets = report.samples[-1]
@@ -215,23 +212,11 @@ def cmd_soak(args: argparse.Namespace) -> int:
 
 
 def cmd_shots(args: argparse.Namespace) -> int:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result, media = _load_for_qt(args)
-    if not result.ok:
-        return 1
-    from kiosk.ui.app import build_window, qt_application
     from kiosk.ui.snapshots import save_shots
 
-    qt_application()
-    for size in args.sizes:
-        kiosk = build_window(result, media)
-        kiosk.window.resize(*_parse_size(size))
-        kiosk.window.show()
+    for size, kiosk in _offscreen_kiosks(args, args.sizes):
         for path in save_shots(kiosk, args.out, size):
             _out(f"wrote {path}")
-        kiosk.window.close()
     return 0
 
 

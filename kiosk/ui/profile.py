@@ -173,6 +173,15 @@ class FactGrid(QWidget):
         return True
 
 
+def stack(spacing: int) -> tuple[QWidget, QVBoxLayout]:
+    """A borderless vertical block: one part of the profile page."""
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    return host, layout
+
+
 class ProfilePage(QWidget):
     """Everything about one company, arranged in two columns (landscape) or one (portrait)."""
 
@@ -224,10 +233,7 @@ class ProfilePage(QWidget):
     # --- parts -----------------------------------------------------------------------------
     def _header(self) -> QWidget:
         ctx, company = self.ctx, self.company
-        host = QWidget()
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.SPACE_S)
+        host, layout = stack(theme.SPACE_S)
         kicker = QHBoxLayout()
         kicker.setSpacing(theme.SPACE_M)
         self.sector_chip = Chip("", dot=self.sector.color)
@@ -259,10 +265,7 @@ class ProfilePage(QWidget):
         return host
 
     def _gallery(self) -> QWidget:
-        host = QWidget()
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.SPACE_XS)
+        host, layout = stack(theme.SPACE_XS)
         self.images: list[MediaImage] = []
         size = QSize(theme.PROFILE_GALLERY_WIDTH, theme.PROFILE_GALLERY_HEIGHT)
         for item in self.company.media:
@@ -284,10 +287,7 @@ class ProfilePage(QWidget):
 
     def _map_block(self) -> QWidget:
         ctx, company = self.ctx, self.company
-        host = QWidget()
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.SPACE_XS)
+        host, layout = stack(theme.SPACE_XS)
         self.map_button = TouchButton(icon_name="mdi6.map-marker-radius-outline", color=ctx.palette.on_accent)
         self.map_button.setProperty("accent", True)
         self.map_button.setFont(theme.role_font("button-strong"))
@@ -301,15 +301,15 @@ class ProfilePage(QWidget):
         host.setVisible(company.location is not None)
         return host
 
+    def _heading(self, key: str) -> QWidget:
+        heading = label("", "heading", wrap=False)
+        self.texts.ui(heading, key)
+        return heading
+
     def _facts_block(self) -> QWidget:
         ctx = self.ctx
-        host = QWidget()
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.SPACE_S)
-        heading = label("", "heading", wrap=False)
-        self.texts.ui(heading, "key_facts")
-        layout.addWidget(heading)
+        host, layout = stack(theme.SPACE_S)
+        layout.addWidget(self._heading("key_facts"))
         self.fact_tiles: list[FactTile] = []
         for fact in self.company.facts:
             tile = FactTile()
@@ -327,13 +327,8 @@ class ProfilePage(QWidget):
         return host
 
     def _events_block(self) -> QWidget:
-        host = QWidget()
-        layout = QVBoxLayout(host)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.SPACE_S)
-        heading = label("", "heading", wrap=False)
-        self.texts.ui(heading, "related_events")
-        layout.addWidget(heading)
+        host, layout = stack(theme.SPACE_S)
+        layout.addWidget(self._heading("related_events"))
         self.event_rows: list[EventRow] = []
         for event in self.ctx.exhibition.events_for(self.company.id):
             row = EventRow(self.ctx, self.texts, event)
