@@ -53,7 +53,6 @@ def test_missing_file_gives_defaults_without_problems() -> None:
 def test_round_trip_keeps_every_value(tmp_path: Path) -> None:
     settings = MachineSettings(
         screen=1,
-        orientation="portrait",
         show_cursor=True,
         idle_timeout_s=45,
         content_dir=tmp_path / "内容",
@@ -81,7 +80,7 @@ def test_save_replaces_and_keeps_the_file_readable() -> None:
 def test_syntax_error_gives_defaults_and_a_located_message() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True)
-    path.write_text("screen: 1\norientation: [portrait\n", encoding="utf-8")
+    path.write_text("screen: 1\nadmin_corner: [top-right\n", encoding="utf-8")
     settings, problems = load_settings()
     assert settings == MachineSettings()
     assert len(problems) == 1
@@ -91,13 +90,13 @@ def test_syntax_error_gives_defaults_and_a_located_message() -> None:
 def test_bad_value_falls_back_for_that_setting_only() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True)
-    path.write_text("screen: 2\nidle_timeout_s: 5\norientation: sideways\n", encoding="utf-8")
+    path.write_text("screen: 2\nidle_timeout_s: 5\nadmin_corner: sideways\n", encoding="utf-8")
     settings, problems = load_settings()
     assert settings.screen == 2
     assert settings.idle_timeout_s is None
-    assert settings.orientation == "auto"
+    assert settings.admin_corner == "top-left"
     assert any(p.startswith(f"{path}:2:") and "at least 10" in p for p in problems)
-    assert any(p.startswith(f"{path}:3:") and "portrait" in p for p in problems)
+    assert any(p.startswith(f"{path}:3:") and "top-right" in p for p in problems)
 
 
 def test_unknown_key_is_reported_with_a_suggestion() -> None:
@@ -164,7 +163,7 @@ def test_config_set_then_get(capsys: pytest.CaptureFixture[str]) -> None:
     [
         ("idle_timeout_s", "5", "at least 10"),
         ("idle_timeout_s", "soon", "whole number"),
-        ("orientation", "sideways", "'portrait'"),
+        ("admin_corner", "sideways", "'top-right'"),
         ("admin_hold_s", "30", "at most 10"),
         ("content_dir", "relative/path", "not a full path"),
         ("scren", "1", "did you mean 'screen'"),
@@ -249,7 +248,7 @@ def test_config_docs_is_a_markdown_table_of_every_setting(capsys: pytest.Capture
 def test_read_settings_marks_an_unreadable_file() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True)
-    path.write_text("orientation: portrait\n", encoding="utf-8")
+    path.write_text("admin_corner: top-right\n", encoding="utf-8")
     assert read_settings().whole_file
-    path.write_text("orientation: [\n", encoding="utf-8")
+    path.write_text("admin_corner: [\n", encoding="utf-8")
     assert not read_settings().whole_file

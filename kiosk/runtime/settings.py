@@ -49,9 +49,6 @@ class MachineSettings(BaseModel):
         le=15,
         description="Index of the screen to show the kiosk on (0 = primary); a missing screen falls back to the primary.",
     )
-    orientation: Literal["auto", "landscape", "portrait"] = Field(
-        "auto", description="Layout: auto follows the screen's shape; landscape or portrait force one."
-    )
     show_cursor: bool = Field(False, description="Show the mouse pointer (touch screens hide it).")
     idle_timeout_s: int | None = Field(
         None,
