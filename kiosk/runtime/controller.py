@@ -225,7 +225,7 @@ class KioskController(QObject):
         screen = self.kiosk.window.screen()
         lines = [
             f"版本 / Version: {version_text()}",
-            f"内容 / Content: {self.options.content}",
+            f"内容 / Content: {self.options.content.resolve()}",
             "  " + ", ".join(f"{n} {k}" for k, n in summary.items()),
             f"屏幕 / Screen: {screen.name()} {screen.geometry().width()}x{screen.geometry().height()} "
             f"@{screen.devicePixelRatio():g}x · {platform.system()} {platform.release()}",

@@ -180,10 +180,12 @@ class AdminPanel(Overlay):
         layout.addWidget(label("管理 / Admin", "title", wrap=False))
         self.status_label = label("", "body")
         layout.addWidget(self.status_label)
+        layout.addWidget(label("最近日志 / Recent log", "heading", wrap=False))
         self.log_area = QScrollArea()
         self.log_area.setWidgetResizable(True)
         make_kinetic(self.log_area, horizontal=False)
         self.log_label = label("", "caption")
+        self.log_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.log_area.setWidget(self.log_label)
         self.log_area.setMinimumHeight(theme.ADMIN_LOG_HEIGHT)
         layout.addWidget(self.log_area, 1)
@@ -204,7 +206,7 @@ class AdminPanel(Overlay):
 
     def refresh(self) -> None:
         self.status_label.setText("\n".join(self.status()))
-        self.log_label.setText("\n".join(self.log_tail()))
+        self.log_label.setText("\n".join(self.log_tail()) or "（空 / empty）")
 
     def open(self) -> None:
         self.refresh()
