@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+# pypinyin's phrase dictionary costs ~45 MiB of a kiosk's memory all day to settle heteronyms
+# in running text; names sort well by single-character readings, and a curator's `pinyin:` key
+# fixes any that do not (must be set before pypinyin is imported).
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
+
+from pypinyin import Style, lazy_pinyin  # noqa: E402
 
 
 @lru_cache(maxsize=4096)

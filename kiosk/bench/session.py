@@ -32,7 +32,8 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6 import __version__ as pyside_version  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QPointF  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QWheelEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QScroller  # noqa: E402
 
 from kiosk.bench.coldstart import apply_file_limit  # noqa: E402
@@ -43,6 +44,7 @@ WIDTH, HEIGHT = 1920, 1080
 FRAME_S = 1 / 60  # the pace frames are asked for, as a 60 Hz display would
 START_IDLE_S = 1.5  # on the home screen before the first tap; start-up timers fire meanwhile
 IDLE_TICK_S = 0.005
+WHEEL_NOTCH = 120  # one notch of a mouse wheel, in Qt's eighths of a degree
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,24 @@ class Plan:
     frame_seconds: float
     walk_steps: int
     load_repeats: int
+    phase_budget_s: float  # a phase that takes longer stops sampling early (huge packs), see `cut_short`
 
     @classmethod
     def for_mode(cls, quick: bool) -> Plan:
         if quick:
-            return cls(nav_repeats=10, toggle_repeats=8, frame_seconds=1.0, walk_steps=200, load_repeats=3)
-        return cls(nav_repeats=30, toggle_repeats=20, frame_seconds=2.0, walk_steps=2000, load_repeats=7)
+            return cls(nav_repeats=10, toggle_repeats=8, frame_seconds=1.0, walk_steps=200, load_repeats=3,
+                       phase_budget_s=60)
+        return cls(nav_repeats=30, toggle_repeats=20, frame_seconds=2.0, walk_steps=2000, load_repeats=7,
+                   phase_budget_s=300)
+
+
+MIN_SAMPLES = 5  # a phase over its budget still takes this many samples of everything
+
+
+def progress(text: str) -> None:
+    """A line for the parent to relay (it shows lines starting with 'bench:' and drops Qt's noise)."""
+    sys.stderr.write(f"bench: {text}\n")
+    sys.stderr.flush()
 
 
 class PaintWatch(QObject):
@@ -88,7 +102,15 @@ def ms_since(start: float) -> float:
 class Session:
     def __init__(self, content: Path, media: Path, plan: Plan) -> None:
         self.content, self.media, self.plan = content, media, plan
-        self.out: dict[str, Any] = {}
+        self.out: dict[str, Any] = {"cut_short": []}
+
+    def over_budget(self, phase: str, started: float, samples: int) -> bool:
+        """True (and noted in `cut_short`) once a phase has its minimum samples and has run too long."""
+        if samples >= MIN_SAMPLES and time.perf_counter() - started > self.plan.phase_budget_s:
+            if phase not in self.out["cut_short"]:
+                self.out["cut_short"].append(phase)
+            return True
+        return False
 
     # --- set-up --------------------------------------------------------------------------------
     def measure_load(self) -> Any:
@@ -235,11 +257,14 @@ class Session:
             setup(0)
             self.settle()
             first[name] = self.timed(lambda a=action: a(0))
+        started = time.perf_counter()
         for i in range(1, self.plan.nav_repeats + 1):  # then round robin, as a visitor wanders
             for name, (setup, action) in navs.items():
                 setup(i)
                 self.settle()
                 warm[name].append(self.timed(lambda a=action, n=i: a(n)))
+            if self.over_budget("navigation", started, i):
+                break
         self.out["nav_ms"] = {name: {"first_ms": round(first[name][0], 1), **summary([t[0] for t in warm[name]], 1),
                                      "grab_p95": summary([t[1] for t in warm[name]], 1)["p95"]} for name in navs}
         self.out["nav_p95_ms"] = max(v["p95"] for v in self.out["nav_ms"].values())
@@ -270,8 +295,11 @@ class Session:
             w.set_variant(default)
             go()
             self.settle()
-            samples = []
+            samples: list[tuple[float, float]] = []
+            started = time.perf_counter()
             for i in range(self.plan.toggle_repeats + (1 if first_ms is None else 0)):
+                if self.over_budget(f"toggle:{name}", started, len(samples)):
+                    break
                 target = others[(i // 2) % len(others)] if i % 2 == 0 else default
                 elapsed = self.timed(lambda v=target: w.set_variant(v))
                 self.settle()
@@ -369,11 +397,19 @@ class Session:
         factor = max_zoom ** (1 / frames_per_way)
         count = [0]
         scales = []
+        zoom_at = getattr(canvas, "zoom_at", None)
 
         def step() -> None:
             inward = (count[0] // frames_per_way) % 2 == 0
             centre = QPointF(viewport.width() * 0.55, viewport.height() * 0.45)
-            canvas.zoom_at(factor if inward else 1 / factor, centre)
+            if zoom_at is not None:
+                zoom_at(factor if inward else 1 / factor, centre)
+            else:  # no zoom API: turn the wheel, as a technician's mouse would
+                notch = WHEEL_NOTCH if inward else -WHEEL_NOTCH
+                wheel = QWheelEvent(centre, QPointF(viewport.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                                    QPoint(0, notch), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                    Qt.ScrollPhase.NoScrollPhase, False)
+                QApplication.sendEvent(viewport, wheel)
             scales.append(canvas.transform().m11())
             count[0] += 1
 
@@ -444,9 +480,11 @@ class Session:
             "python_objects": len(gc.get_objects()),
         }
 
-    def _walk(self, steps: int, trace: list[list[float]], offset: int) -> None:
+    def _walk(self, steps: int, trace: list[list[float]], offset: int, *, budget: bool) -> int:
+        """Take `steps` steps of the walk (fewer if `budget` and the phase runs over); return how many."""
         walker = self.walk()
         every = max(1, steps // 10)
+        started = time.perf_counter()
         for n in range(1, steps + 1):
             next(walker)()
             self.frame()
@@ -454,6 +492,9 @@ class Session:
                 self.settle()
             if n % every == 0:
                 trace.append([offset + n, rss_mib()])
+            if budget and self.over_budget("memory walk", started, n):
+                return n
+        return steps
 
     def _checkpoint(self) -> tuple[float, dict[str, int]]:
         self.window.reset()  # the idle reset: the state a kiosk returns to between visitors
@@ -469,11 +510,10 @@ class Session:
             next(warm)()
             self.frame()
         rss0, objects0 = self._checkpoint()
-        steps = self.plan.walk_steps
         trace: list[list[float]] = [[0, rss0]]
-        self._walk(steps, trace, 0)
+        steps = self._walk(self.plan.walk_steps, trace, 0, budget=True)
         rss1, objects1 = self._checkpoint()
-        self._walk(steps, trace, steps)
+        self._walk(steps, trace, steps, budget=False)  # the same steps again, however long they take
         rss2, objects2 = self._checkpoint()
         self.out.update(
             walk_steps=steps,
@@ -498,12 +538,15 @@ class Session:
             gc.collect()
 
     def run(self) -> dict[str, Any]:
+        progress("loading the content")
         result = self.measure_load()
         self.build(result)
-        self.measure_navigation()
-        self.measure_toggle()
-        self.measure_frames()
-        self.measure_memory()
+        for phase, measure in (("navigation", self.measure_navigation), ("script toggle", self.measure_toggle),
+                               ("frames", self.measure_frames), ("memory", self.measure_memory)):
+            progress(f"measuring {phase}")
+            start = time.perf_counter()
+            measure()
+            self.out.setdefault("phase_s", {})[phase] = round(time.perf_counter() - start, 1)
         self.out["rss_peak_mib"] = max(self.out["rss_mib"], rss_mib(peak=True))
         return self.out
 
