@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -49,15 +50,16 @@ def launch(kind: str, content: Path, media: Path, env: Mapping[str, str]) -> flo
     """Seconds from just before the launch to the child's first painted frame."""
     argv = [sys.executable, "-m", "kiosk.bench.coldstart", kind, str(content), str(media)]
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(env), text=True)
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        painted = time.perf_counter()
-        _, err = process.communicate(timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        raise RuntimeError(f"cold start ({kind}) did not paint within {TIMEOUT_S} s") from None
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(env), text=True) as process:
+        watchdog = threading.Timer(TIMEOUT_S, process.kill)  # a child that never paints must not hang the bench
+        watchdog.start()
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            painted = time.perf_counter()
+            _, err = process.communicate()
+        finally:
+            watchdog.cancel()
     if line.strip() != PAINTED:
         raise RuntimeError(f"cold start ({kind}) failed (exit {process.returncode}):\n{line}{err[-3000:]}")
     return painted - start

@@ -14,14 +14,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kiosk.bench import coldstart, report
 from kiosk.bench.stats import summary
 
-SESSION_TIMEOUT_S = 1800
+SESSION_TIMEOUT_S = 3 * 3600  # phases stop sampling early on huge packs; this only catches a hang
 
 
 def _progress(text: str) -> None:
@@ -44,17 +45,27 @@ def _file_limit(content: Path) -> int | None:
     return largest + 1 if largest > yamlsource.MAX_FILE_BYTES else None
 
 
-def _validate(content: Path, media: Path, limit: int | None) -> list[str]:
+def measure_load(content: Path, media: Path, limit: int | None, repeats: int) -> tuple[dict[str, Any], list[str]]:
+    """Content load and validation: the first load (cold caches in pydantic and the file system),
+    then the median of `repeats` more. Timed here, in the parent, which shows nothing."""
     from kiosk.content import load_content, yamlsource
 
     saved = yamlsource.MAX_FILE_BYTES
     if limit:
         yamlsource.MAX_FILE_BYTES = limit
     try:
+        start = time.perf_counter()
         result = load_content(content, media)
+        first = time.perf_counter() - start
+        runs = []
+        for _ in range(repeats if result.ok else 0):
+            start = time.perf_counter()
+            load_content(content, media)
+            runs.append(time.perf_counter() - start)
     finally:
         yamlsource.MAX_FILE_BYTES = saved
-    return [str(p) for p in result.problems]
+    load = {"first_s": round(first, 4), **summary(runs, 4)}
+    return {"load_s": load["median"], "load": load}, [str(p) for p in result.problems]
 
 
 def measure_cold_start(content: Path, media: Path, runs: int, env: dict[str, str]) -> dict[str, Any]:
@@ -76,13 +87,36 @@ def measure_cold_start(content: Path, media: Path, runs: int, env: dict[str, str
     }
 
 
+def _pump(stream: IO[str], keep: list[str], relay: bool) -> None:
+    for line in stream:
+        keep.append(line)
+        if relay and line.startswith("bench:"):
+            sys.stderr.write(line)
+            sys.stderr.flush()
+
+
 def run_session(content: Path, media: Path, quick: bool, env: dict[str, str]) -> dict[str, Any]:
+    """The measuring session in its own process; its progress lines are relayed as they come."""
     argv = [sys.executable, "-m", "kiosk.bench.session", str(content), str(media)] + (["--quick"] if quick else [])
-    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=SESSION_TIMEOUT_S, check=False)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the measuring session failed (exit {done.returncode}):\n{done.stdout[-2000:]}"
-                           f"{done.stderr[-4000:]}")
+    out: list[str] = []
+    err: list[str] = []
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) as process:
+        readers = [threading.Thread(target=_pump, args=(process.stdout, out, False), daemon=True),
+                   threading.Thread(target=_pump, args=(process.stderr, err, True), daemon=True)]
+        for reader in readers:
+            reader.start()
+        try:
+            process.wait(timeout=SESSION_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+        finally:
+            for reader in readers:
+                reader.join()
+    lines = [line for line in out if line.startswith("{")]
+    if process.returncode != 0 or not lines:
+        raise RuntimeError(f"the measuring session failed (exit {process.returncode}):\n"
+                           f"{''.join(out)[-2000:]}{''.join(err)[-4000:]}")
     return json.loads(lines[-1])
 
 
@@ -111,9 +145,10 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                 f"content files of up to {limit / 2**20:.1f} MB exceed the loader's per-file cap "
                 "(kiosk/content/yamlsource.py MAX_FILE_BYTES): a real kiosk refuses this pack; "
                 "the benchmark lifted the cap in its own processes to measure it anyway")
-        problems = _validate(content, media, limit)
+        loads, problems = measure_load(content, media, limit, 3 if args.quick else 7)
         if problems:
             raise RuntimeError("the content does not validate:\n" + "\n".join(problems[:20]))
+        figures.update(loads)
         runs = 3 if args.quick else 7
         figures.update(measure_cold_start(content, media, runs, env))
         _progress("measuring navigation, toggle, frames and memory in one session ...")
@@ -121,6 +156,9 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     env_info["loadavg_after"] = _loadavg()
     figures["env"] = env_info
     figures["targets"] = report.judge(figures)
+    if figures.get("cut_short"):
+        figures["notes"].append("stopped sampling early (phase over its time budget, at least 5 samples kept): "
+                                + ", ".join(figures["cut_short"]))
     if args.quick:
         figures["notes"].append(f"quick mode: {figures['walk_steps']} navigations per memory walk "
                                 "(the growth target is for 2,000) and fewer samples everywhere")

@@ -3,7 +3,8 @@
 Copy k (2..N) of every event, company, map place and headline figure gets its id suffixed
 with -k, its texts suffixed with (k) (so the script engine's cache cannot share them), its
 references pointed at copy k of what it names, and its map position nudged a little (so the
-markers do not sit exactly on top of each other). Eras, sectors, sources, layers, zones and
+markers do not sit on top of each other: by up to 2% of the layer's extent, at least a few hundred
+metres). Eras, sectors, sources, layers, zones and
 the glossary are shared by all copies. Media is linked (or copied) beside the pack, so media
 paths stay valid. No Qt here.
 """
@@ -11,10 +12,11 @@ paths stay valid. No Qt here.
 from __future__ import annotations
 
 import copy
+import json
 import os
 import random
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,8 @@ import yaml
 from kiosk.content.model import FILE_MODELS
 from kiosk.content.yamlsource import read_yaml
 
-JITTER_DEG = 0.004  # largest nudge of a copied marker, in degrees (a few hundred metres)
+JITTER_DEG = 0.004  # smallest largest-nudge of a copied marker, in degrees (a few hundred metres)
+JITTER_SHARE = 0.02  # of the layer's extent: on the metropolitan map a few hundred metres is no move at all
 TEXT_FIELDS = ("title", "name", "short_name", "summary", "body", "label", "note")
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -53,9 +56,30 @@ def _copy_item(item: dict[str, Any], k: int) -> dict[str, Any]:
     return out
 
 
-def _nudge(item: dict[str, Any], rng: random.Random) -> None:
-    item["lon"] = round(item["lon"] + rng.uniform(-JITTER_DEG, JITTER_DEG), 6)
-    item["lat"] = round(item["lat"] + rng.uniform(-JITTER_DEG, JITTER_DEG), 6)
+def _nudge(item: dict[str, Any], rng: random.Random, reach: float) -> None:
+    item["lon"] = round(item["lon"] + rng.uniform(-reach, reach), 6)
+    item["lat"] = round(item["lat"] + rng.uniform(-reach, reach), 6)
+
+
+def _coordinates(value: Any) -> Iterator[tuple[float, float]]:
+    if isinstance(value, list) and len(value) >= 2 and all(isinstance(v, int | float) for v in value[:2]):
+        yield float(value[0]), float(value[1])
+    elif isinstance(value, list):
+        for part in value:
+            yield from _coordinates(part)
+
+
+def layer_reach(media: Path, base: str) -> float:
+    """How far a copy of a marker may move on a layer: JITTER_SHARE of its outlines' extent."""
+    try:
+        data = json.loads((media / base).read_text(encoding="utf-8"))
+        points = [p for f in data.get("features", []) for p in _coordinates((f.get("geometry") or {}).get("coordinates"))]
+    except (OSError, ValueError, AttributeError):
+        return JITTER_DEG
+    if not points:
+        return JITTER_DEG
+    span = max(max(x for x, _ in points) - min(x for x, _ in points), max(y for _, y in points) - min(y for _, y in points))
+    return max(JITTER_DEG, span * JITTER_SHARE)
 
 
 def _read(content: Path, name: str) -> dict[str, Any]:
@@ -69,7 +93,7 @@ def _write(path: Path, data: Any) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def scaled_data(content: Path, scale: int, seed: int = 20151218) -> dict[str, Any]:
+def scaled_data(content: Path, scale: int, media: Path | None = None, seed: int = 20151218) -> dict[str, Any]:
     """The scaled pack as plain data per file name (what would be written as YAML)."""
     if scale < 1:
         raise ValueError("scale must be 1 or more")
@@ -79,6 +103,8 @@ def scaled_data(content: Path, scale: int, seed: int = 20151218) -> dict[str, An
     maps, figures = files["maps.yaml"], files["figures.yaml"]
     events0, companies0, figures0 = timeline["events"], companies["companies"], figures["figures"]
     places0 = [list(layer.get("places", [])) for layer in maps["layers"]]
+    media = media if media is not None else content.parent / "media"
+    reach = {layer["id"]: layer_reach(media, layer["base"]) for layer in maps["layers"]}
 
     events, firms, figs = [], [], []
     places: list[list[dict[str, Any]]] = [[] for _ in maps["layers"]]
@@ -90,16 +116,17 @@ def scaled_data(content: Path, scale: int, seed: int = 20151218) -> dict[str, An
         for company in companies0:
             item = _copy_item(company, k)
             item["events"] = [_suffix_id(e, k) for e in company.get("events", [])]
-            if k > 1 and item.get("location"):
-                _nudge(item["location"], rng)
+            location = item.get("location")
+            if k > 1 and location:
+                _nudge(location, rng, reach.get(location["layer"], JITTER_DEG))
             firms.append(item)
         for figure in figures0:
             figs.append(_copy_item(figure, k))
-        for layer_places, originals in zip(places, places0, strict=True):
+        for layer, layer_places, originals in zip(maps["layers"], places, places0, strict=True):
             for place in originals:
                 item = _copy_item(place, k)
                 if k > 1:
-                    _nudge(item, rng)
+                    _nudge(item, rng, reach[layer["id"]])
                 layer_places.append(item)
     timeline["events"] = events
     companies["companies"] = firms
@@ -121,7 +148,7 @@ def write_scaled_pack(content: Path, media: Path, root: Path, scale: int) -> tup
     """Write the pack under root/content with root/media beside it; return (content, media)."""
     out_content, out_media = root / "content", root / "media"
     out_content.mkdir(parents=True, exist_ok=True)
-    for name, data in scaled_data(content, scale).items():
+    for name, data in scaled_data(content, scale, media).items():
         _write(out_content / name, data)
     if not out_media.exists():
         _link_media(media, out_media)

@@ -54,6 +54,7 @@ class MapView(QWidget):
         self.layer: MapLayer = ctx.exhibition.layers[0]
         self._pending_focus: str | None = None  # a company to centre on once the map has its size
         self._chosen: set[str] = set()  # sectors picked on the filter; none picked shows all
+        self._texts_stale = False  # a script toggle while the map was hidden: redraw when shown
 
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
@@ -264,6 +265,8 @@ class MapView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)
+        if self._texts_stale:
+            self._refresh_texts()
         self._apply_pending_focus()
 
     def _keep_clear_of_card(self, company_id: str) -> None:
@@ -364,6 +367,15 @@ class MapView(QWidget):
         self.zoom_out.setEnabled(self.canvas.zoom > 1 + 1e-6)
 
     def _on_variant(self, _variant: str) -> None:
+        if not self.isVisible():
+            # Re-setting every label (hundreds on a large pack) is wasted on a map nobody sees:
+            # it is done once the map is shown again.
+            self._texts_stale = True
+            return
+        self._refresh_texts()
+
+    def _refresh_texts(self) -> None:
+        self._texts_stale = False
         self.scene.refresh_text()
         self.card.render()
         self._render_texts()

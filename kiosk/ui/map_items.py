@@ -6,11 +6,22 @@ transform, so text stays readable and dots stay finger-sized at any zoom.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from kiosk.content.model import Zone
@@ -103,6 +114,7 @@ class LabelItem(QGraphicsItem):
         self._rect = QRectF()
         self._badge_rect = QRectF()
         self._badge_font = ctx.font("caption")
+        self._pixmap: QPixmap | None = None  # the drawn label, kept until its content changes
 
     def text(self) -> str:
         """What the label says, lines joined by newlines (the badge after a space)."""
@@ -141,12 +153,31 @@ class LabelItem(QGraphicsItem):
             self._badge_rect = QRectF()
         halo = theme.MAP_LABEL_HALO
         self._rect = QRectF(left, top, width, height).adjusted(-halo, -halo, halo, halo)
+        self._pixmap = None
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._rect
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
+        # Stroking a halo round every glyph outline costs milliseconds a label; the item cache
+        # alone does not spare it while zooming (labels that move or hide and show again are
+        # drawn afresh), so the label is drawn once into a pixmap at the screen's pixel ratio.
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        if self._pixmap is None or self._pixmap.devicePixelRatioF() != ratio:
+            size = self._rect.size() * ratio
+            pixmap = QPixmap(max(1, math.ceil(size.width())), max(1, math.ceil(size.height())))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            drawing = QPainter(pixmap)
+            drawing.translate(-self._rect.topLeft())
+            self._draw(drawing)
+            drawing.end()
+            self._pixmap = pixmap
+        painter.drawPixmap(self._rect.topLeft(), self._pixmap)
+
+    def _draw(self, painter: QPainter) -> None:
         palette = self.ctx.palette
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         halo = QPen(palette.color("paper"), theme.MAP_LABEL_HALO)

@@ -181,19 +181,31 @@ class MapScene(QGraphicsScene):
         """Companies that overlap on screen at this scale, greedily grouped. The selected company
         (its card is open) stays out of any group, so its dot and ring are always visible."""
         groups: list[list[str]] = []
-        seeds: list[QPointF] = []
+        seeds: list[tuple[float, float]] = []
         limit = theme.MAP_CLUSTER_DISTANCE / scale
         apart = self.selected if keep_selected_apart else None
+        # Seeds filed in a grid of `limit`-sized cells: a seed closer than `limit` is in one of the
+        # 3x3 cells around the point, so each company checks a few seeds, not all (10x content has
+        # hundreds of markers on one layer). Same result as scanning every group in order.
+        cells: dict[tuple[int, int], list[int]] = {}
         for key in self.shown_companies():
             pos = self.markers[key].pos()
-            near = (group for group, seed in zip(groups, seeds, strict=True)
-                    if group[0] != apart and math.dist((pos.x(), pos.y()), (seed.x(), seed.y())) < limit)
-            group = None if key == apart else next(near, None)
-            if group is None:
+            x, y = pos.x(), pos.y()
+            cx, cy = math.floor(x / limit), math.floor(y / limit)
+            found = None
+            if key != apart:
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        for index in cells.get((cx + dx, cy + dy), ()):
+                            if (found is None or index < found) and groups[index][0] != apart \
+                                    and math.dist((x, y), seeds[index]) < limit:
+                                found = index
+            if found is None:
+                cells.setdefault((cx, cy), []).append(len(groups))
                 groups.append([key])
-                seeds.append(pos)
+                seeds.append((x, y))
             else:
-                group.append(key)
+                groups[found].append(key)
         return [tuple(g) for g in groups]
 
     def _cluster(self, scale: float) -> None:

@@ -35,6 +35,7 @@ from kiosk.ui.window import KioskWindow, Screen
 
 SLOT = theme.CARD_WIDTH + theme.SPACE_M  # one event's share of the track
 BUILD_AHEAD = 2  # screens' worth of cards built beyond the visible range
+LIVE_CARDS = 64  # cards kept built at most (more than the widest build range holds)
 
 
 class EventCard(TapFrame):
@@ -139,6 +140,22 @@ class Track(QWidget):
                 card.tapped.connect(lambda e=self.events[index]: self.on_tap(e))
                 card.show()
                 self.cards[index] = card
+        self._drop_far_cards(first, last)
+
+    def _drop_far_cards(self, first: int, last: int) -> None:
+        """Past LIVE_CARDS, the cards farthest from the view go: over a day of browsing a long
+        timeline every card would otherwise stay alive, each costing memory and work on every
+        script toggle. (The bundled exhibition has fewer events than that: nothing is dropped.)"""
+        if len(self.cards) <= LIVE_CARDS:
+            return
+        middle = (first + last) / 2
+        far = sorted((i for i in self.cards if not first <= i <= last), key=lambda i: -abs(i - middle))
+        for index in far[: len(self.cards) - LIVE_CARDS]:
+            card = self.cards.pop(index)
+            for widget in (card, *card.findChildren(QWidget)):
+                self.texts.forget(widget)
+            card.hide()
+            card.deleteLater()
 
     def fit_height(self, available: int) -> None:
         """Let cards grow into the height the screen offers (portrait has far more)."""

@@ -26,6 +26,8 @@ from kiosk.content.media import MediaError, check_image
 from kiosk.ui import theme
 
 ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
+ELIDE_CACHE_SIZE = 4096  # elided texts remembered (a toggle back re-uses the last toggle's)
+_elided: dict[tuple[str, str, int, int], str] = {}
 
 
 def repolish(widget: QWidget) -> None:
@@ -61,6 +63,17 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
     """
     if width <= 0 or max_lines <= 0:
         return ""
+    # A binary search costs a dozen word-wrapped measurements; toggling scripts back and forth
+    # asks for the same few hundred results again and again, so they are kept.
+    key = (text, font.key(), width, max_lines)
+    if key not in _elided:
+        if len(_elided) >= ELIDE_CACHE_SIZE:
+            _elided.clear()
+        _elided[key] = _elide_uncached(text, font, width, max_lines)
+    return _elided[key]
+
+
+def _elide_uncached(text: str, font: QFont, width: int, max_lines: int) -> str:
     metrics = QFontMetrics(font)
     limit = metrics.lineSpacing() * max_lines
     box = QRect(0, 0, width, limit * ELIDE_BOX_LINES)
