@@ -45,6 +45,8 @@ def test_back_returns_through_history(qtbot, kiosk) -> None:  # noqa: ANN001
     assert window.view(Screen.TIMELINE).current_item() == "state-council-approval"
     tap(qtbot, window.top_bar.back)
     assert window.current == Screen.TIMELINE
+    assert window.view(Screen.TIMELINE).current_item() is None, "Back closes the event detail"
+    assert not window.view(Screen.TIMELINE).detail.isVisible()
     tap(qtbot, window.top_bar.back)
     assert window.current == Screen.HOME
     assert not window.top_bar.back.isVisible()

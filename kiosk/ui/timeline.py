@@ -391,6 +391,8 @@ class TimelineView(QWidget):
     def enter(self, item: str | None) -> None:
         if item is not None and item in self.ctx.exhibition.events_by_id:
             self.open_event(self.ctx.exhibition.events_by_id[item])
+        else:
+            self.close_event()  # the track without a detail (Back from an event, or a fresh visit)
         self._scrolled(self.area.horizontalScrollBar().value())
 
     def leave(self) -> None:
