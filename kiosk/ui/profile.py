@@ -27,7 +27,6 @@ from kiosk.formatting import format_span
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, TextValue, ViewContext
 from kiosk.ui.home import fill_fact_tile
-from kiosk.ui.strings import UI_STRINGS
 from kiosk.ui.widgets import (
     Chip,
     FactTile,
@@ -60,11 +59,6 @@ def content_text(exhibition: Exhibition, value: TextValue) -> str:
     return value.get(exhibition.settings.script) or next(iter(value.values()), "")
 
 
-def ui_word(ctx: ViewContext, key: str) -> str:
-    """An interface word that strings.py may not have yet (kind names); empty until it does."""
-    return ctx.ui(key) if key in UI_STRINGS else ""
-
-
 class KindMark(QWidget):
     """Company or institution: an icon, and the word once strings.py carries it."""
 
@@ -76,7 +70,7 @@ class KindMark(QWidget):
         glyph = QLabel()
         glyph.setPixmap(icon(KIND_ICONS[kind], ctx.palette.muted, theme.ICON_S))
         self.word = label("", "caption", wrap=False)
-        texts.bind(self.word, self.word.setText, lambda: ui_word(ctx, kind))
+        texts.bind(self.word, self.word.setText, lambda: ctx.ui(kind))
         layout.addWidget(glyph)
         layout.addWidget(self.word)
 

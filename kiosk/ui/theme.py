@@ -72,7 +72,6 @@ FONT_FAMILIES = {
     "JP": "Noto Sans CJK JP",
     "KR": "Noto Sans CJK KR",
 }
-LANG_TAGS = {"SC": "zh-Hans", "TC": "zh-Hant", "HK": "zh-HK", "JP": "ja", "KR": "ko"}
 
 
 def font_family(region: str) -> str:

@@ -152,9 +152,6 @@ class KioskWindow(QWidget):
             self.stack.addWidget(widget)
         return self._views[screen]
 
-    def built_views(self) -> dict[Screen, QWidget]:
-        return dict(self._views)
-
     def navigate(self, screen: Screen, item: str | None = None, *, record: bool = True) -> None:
         old = self.current
         if old is not None:
@@ -183,9 +180,6 @@ class KioskWindow(QWidget):
 
     def go_home(self) -> None:
         self.navigate(Screen.HOME)
-
-    def can_go_back(self) -> bool:
-        return bool(self._history)
 
     def reset(self) -> None:
         """Idle reset: default script, every view back to its start, home screen."""
