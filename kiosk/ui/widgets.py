@@ -75,9 +75,11 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
 
 def _elide_uncached(text: str, font: QFont, width: int, max_lines: int) -> str:
     metrics = QFontMetrics(font)
-    limit = metrics.lineSpacing() * max_lines
-    box = QRect(0, 0, width, limit * ELIDE_BOX_LINES)
     flags = int(Qt.TextFlag.TextWordWrap)
+    box = QRect(0, 0, width, metrics.lineSpacing() * max_lines * ELIDE_BOX_LINES)
+    # The height `max_lines` lines really take in this font (CJK fonts' bounding boxes are not
+    # a multiple of lineSpacing, which cut two-line titles to one).
+    limit = metrics.boundingRect(box, flags, "\n".join(["国"] * max_lines)).height()
 
     def fits(candidate: str) -> bool:
         return metrics.boundingRect(box, flags, candidate).height() <= limit
