@@ -411,6 +411,21 @@ def test_reset_restores_the_first_layer_fitted_with_everything_shown(qtbot, kios
     assert view.scene.hidden_sectors == set()
 
 
+def test_the_layer_showing_is_refitted_and_cleared_without_a_rebuild(qtbot, kiosk) -> None:  # noqa: ANN001
+    view = open_map(kiosk, "sansheng-pharma")
+    layer = view.layer.id
+    markers = dict(view.scene.markers)
+    qtbot.mouseClick(view.panel.sector_chips["biopharma"], LEFT)
+    view.canvas.set_view(5.0, view.canvas.center)
+    kiosk.window.navigate(Screen.MAP, layer)
+    assert view.scene.markers == markers  # the same items: nothing was rebuilt
+    assert view.canvas.zoom == 1.0
+    assert not view.card.isVisible()
+    assert view.scene.hidden_sectors == set()
+    assert all(marker.isVisible() or any(k in c.members for c in view.scene.clusters)
+               for k, marker in view.scene.markers.items())
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
 def test_overlays_stay_on_screen_and_apart_in_both_orientations(qtbot, kiosk, size) -> None:  # noqa: ANN001
     kiosk.window.resize(*size)
@@ -447,17 +462,14 @@ def test_a_broken_outline_file_shows_an_empty_layer_not_a_crash(qtbot, exhibitio
     media = exhibition_dir.parent / "media"
     result = load_content(exhibition_dir, media)
     assert result.ok, result.problems
+    # validated, then broken before the map reads it (a disk going bad, an edit mid-copy)
+    (media / "maps" / "park.geojson").write_text("{not json", encoding="utf-8")
     built = build_window(result, media)
     qtbot.addWidget(built.window)
     built.window.resize(1920, 1080)
     built.window.show()
     built.window.navigate(Screen.MAP, "park")
     view = built.window.view(Screen.MAP)
-    assert len(view.scene.outlines) == 1
-    assert len(view.scene.markers) == 1
-    (media / "maps" / "park.geojson").write_text("{not json", encoding="utf-8")
-    view.geometry_cache.clear()
-    view.reset()
     assert view.scene.outlines == {}
     assert set(view.scene.markers) == {"acme"}, "companies still show without outlines"
 

@@ -115,12 +115,15 @@ class MapView(QWidget):
         return self.geometry_cache[layer.base]
 
     def show_layer(self, layer_id: str) -> None:
+        """Show a layer whole and fitted, no card open and no sector filtered. The scene is only
+        rebuilt for another layer: back to the one showing (Back, a reset) costs no rebuild."""
         layer = self.ctx.exhibition.layers_by_id[layer_id]
         self.layer = layer
         self.close_card()
-        geometry = self.geometry_for(layer)
-        self.scene.show_layer(layer, geometry)
-        self.canvas.set_map_rect(geometry.bounds)
+        if self.scene.layer is not layer:
+            geometry = self.geometry_for(layer)
+            self.scene.show_layer(layer, geometry)
+            self.canvas.set_map_rect(geometry.bounds)
         self.trail.chips[layer_id].setChecked(True)
         self.panel.hint.setVisible(bool(layer.drill))
         present = set(self.scene.sectors_present())

@@ -9,24 +9,19 @@ the map is schematic, and the card says so where the content marks it approximat
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Company, MapLayer, Place, Zone
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
+from kiosk.ui.shadow import FloatShadow
 from kiosk.ui.widgets import Chip, FlowLayout, TouchButton, icon, label
 
 
-def drop_shadow(ctx: ViewContext, widget: QWidget) -> None:
+def drop_shadow(ctx: ViewContext, widget: QWidget) -> FloatShadow:
     """Lift a floating panel off the map with a soft shadow in the ink colour."""
-    shadow = QGraphicsDropShadowEffect(widget)
-    color = QColor(ctx.palette.ink)
-    color.setAlpha(theme.MAP_SHADOW_ALPHA)
-    shadow.setColor(color)
-    shadow.setBlurRadius(theme.MAP_SHADOW_BLUR)
-    shadow.setOffset(0, theme.MAP_SHADOW_OFFSET)
-    widget.setGraphicsEffect(shadow)
+    return FloatShadow(widget, color=ctx.palette.ink, alpha=theme.MAP_SHADOW_ALPHA, blur=theme.MAP_SHADOW_BLUR,
+                       offset=theme.MAP_SHADOW_OFFSET, radius=theme.RADIUS_L)
 
 
 class MapCard(QFrame):
