@@ -334,6 +334,21 @@ def test_a_pinch_zooms_in_and_stops_at_the_limit(qtbot, kiosk, touch) -> None:  
     assert canvas.zoom == 1.0, "pinching in stops at fit"
 
 
+def test_a_moving_map_is_drawn_plain_and_smooth_once_still(qtbot, kiosk, touch) -> None:  # noqa: ANN001
+    view = open_map(kiosk, "park")
+    canvas = view.canvas
+    viewport = canvas.viewport()
+    c = centre_of(view)
+    canvas.set_view(2.0, canvas.center)  # a single jump (a button, a reset) is drawn smooth at once
+    assert not canvas.is_draft()
+    reachable_by_touch(viewport, c - QPoint(80, 0), c + QPoint(80, 0))
+    fingers(viewport, touch, "press", c - QPoint(50, 0), c + QPoint(50, 0))
+    fingers(viewport, touch, "move", c - QPoint(80, 0), c + QPoint(80, 0))
+    assert canvas.is_draft(), "outlines are drawn without antialiasing while the fingers move"
+    fingers(viewport, touch, "release", c - QPoint(80, 0), c + QPoint(80, 0))
+    qtbot.waitUntil(lambda: not canvas.is_draft(), timeout=theme.MAP_SETTLE_MS * 10)
+
+
 def test_a_pinch_keeps_the_point_between_the_fingers(qtbot, kiosk, touch) -> None:  # noqa: ANN001
     view = open_map(kiosk, "park")
     canvas = view.canvas

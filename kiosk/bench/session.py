@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import os
 import sys
 import time
@@ -32,8 +33,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6 import __version__ as pyside_version  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QWheelEvent  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QPointF  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QScroller  # noqa: E402
 
 from kiosk.bench.coldstart import apply_file_limit  # noqa: E402
@@ -44,7 +44,9 @@ WIDTH, HEIGHT = 1920, 1080
 FRAME_S = 1 / 60  # the pace frames are asked for, as a 60 Hz display would
 START_IDLE_S = 1.5  # on the home screen before the first tap; start-up timers fire meanwhile
 IDLE_TICK_S = 0.005
-WHEEL_NOTCH = 120  # one notch of a mouse wheel, in Qt's eighths of a degree
+PINCH_GAP = 240  # px between two fingers as a pinch stroke starts
+PINCH_SPREAD = 2.5  # a stroke ends with the fingers this many times farther apart
+PINCH_FRAMES = 12  # finger moves in a stroke (a fifth of a second at 60 Hz)
 
 
 @dataclass(frozen=True)
@@ -380,38 +382,43 @@ class Session:
                 "forced_paints": forced}
 
     def _zoom_run(self, layer: str) -> dict[str, Any]:
+        """Pinch the map in from fit to the zoom limit and out again, as a visitor does: strokes
+        of two real fingers (touch events through the window), each spreading them from PINCH_GAP
+        to PINCH_SPREAD times that apart, then lifting for the next. One frame a finger move."""
+        from kiosk import touch_events
         from kiosk.ui import theme
 
         self.window.navigate(self.Screen.MAP, layer)
         self.settle()
         view = self.window.view(self.Screen.MAP)
-        canvas = getattr(view, "canvas", None) or view.findChild(QGraphicsView)
+        canvas = view.canvas
         viewport = canvas.viewport()
-        max_zoom = getattr(theme, "MAP_MAX_ZOOM", 8.0)
-        frames_per_way = 45  # in from fit to the limit in 3/4 s, then out again
-        factor = max_zoom ** (1 / frames_per_way)
+        handle = self.window.windowHandle()
+        centre = QPointF(viewport.width() * 0.55, viewport.height() * 0.45)
+        strokes_per_way = math.ceil(math.log(theme.MAP_MAX_ZOOM) / math.log(PINCH_SPREAD))
+        gaps = [PINCH_GAP * PINCH_SPREAD ** (n / PINCH_FRAMES) for n in range(PINCH_FRAMES + 1)]
+        plan: list[tuple[str, float]] = []  # (press | move | release, gap), one per frame
+        for way in (gaps, gaps[::-1]):
+            for _ in range(strokes_per_way):
+                plan += [("press", way[0])] + [("move", gap) for gap in way[1:]] + [("release", way[-1])]
         count = [0]
         scales = []
-        zoom_at = getattr(canvas, "zoom_at", None)
+
+        def fingers(gap: float) -> dict[int, Any]:
+            half = QPointF(gap / 2, 0)
+            return {0: viewport.mapTo(self.window, (centre - half).toPoint()),
+                    1: viewport.mapTo(self.window, (centre + half).toPoint())}
 
         def step() -> None:
-            inward = (count[0] // frames_per_way) % 2 == 0
-            centre = QPointF(viewport.width() * 0.55, viewport.height() * 0.45)
-            if zoom_at is not None:
-                zoom_at(factor if inward else 1 / factor, centre)
-            else:  # no zoom API: turn the wheel, as a technician's mouse would
-                notch = WHEEL_NOTCH if inward else -WHEEL_NOTCH
-                wheel = QWheelEvent(centre, QPointF(viewport.mapToGlobal(centre.toPoint())), QPoint(0, 0),
-                                    QPoint(0, notch), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                                    Qt.ScrollPhase.NoScrollPhase, False)
-                QApplication.sendEvent(viewport, wheel)
+            kind, gap = plan[count[0] % len(plan)]
+            getattr(touch_events, kind)(handle, fingers(gap))
             scales.append(canvas.transform().m11())
             count[0] += 1
 
         samples, forced = self._paced(step, [viewport], self.plan.frame_seconds)
-        fit = getattr(canvas, "fit", None)
-        if fit is not None:
-            fit()
+        if plan[(count[0] - 1) % len(plan)][0] != "release":
+            touch_events.release(handle, fingers(PINCH_GAP))
+        canvas.fit()
         self.settle()
         spread = max(scales) / min(scales) if scales and min(scales) > 0 else 0.0
         return {**summary(samples, 2), "zoom_range": round(spread, 2), "forced_paints": forced}

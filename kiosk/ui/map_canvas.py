@@ -15,7 +15,17 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QEasingCurve, QEvent, QMarginsF, QPointF, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QInputDevice, QMouseEvent, QPainter, QTouchEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QWidget
 
@@ -60,6 +70,14 @@ class MapCanvas(QGraphicsView):
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.valueChanged.connect(self._animate_step)
         self._frame = lambda _t: (self.zoom, self.center)
+        self._wheeling = False
+        # While the map moves under a finger, the mouse or an animation it is drawn without
+        # antialiasing (outlines only: names and dots are ready-drawn pictures), which halves a
+        # frame zoomed into a large layer; once it has been still a moment it is drawn smooth.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(theme.MAP_SETTLE_MS)
+        self._settle.timeout.connect(self._draw_smooth)
 
     # --- the view's state --------------------------------------------------------------------
     def set_map_rect(self, rect: QRectF) -> None:
@@ -120,6 +138,8 @@ class MapCanvas(QGraphicsView):
         return clamped - shift
 
     def set_view(self, zoom: float, center: QPointF) -> None:
+        if self._moving():
+            self._draw_draft()
         self.zoom = self.clamp_zoom(zoom)
         self.center = self.clamp_center(center, self.zoom)
         scale = self.scale_now()
@@ -199,6 +219,24 @@ class MapCanvas(QGraphicsView):
     def is_animating(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
 
+    # --- drawing quality ---------------------------------------------------------------------
+    def _moving(self) -> bool:
+        """A finger, the mouse, the wheel or an animation is moving the map (not a single jump)."""
+        return self._pinch is not None or (self._press is not None and self._moved) or self._wheeling \
+            or self.is_animating()
+
+    def _draw_draft(self) -> None:
+        if self.renderHints() & QPainter.RenderHint.Antialiasing:
+            self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        self._settle.start()
+
+    def _draw_smooth(self) -> None:
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.viewport().update()
+
+    def is_draft(self) -> bool:
+        return not self.renderHints() & QPainter.RenderHint.Antialiasing
+
     # --- events ------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)
@@ -246,7 +284,11 @@ class MapCanvas(QGraphicsView):
         notches = event.angleDelta().y() / WHEEL_NOTCH
         if notches:
             self.stop()
-            self.zoom_at(theme.MAP_ZOOM_STEP ** (notches / 2), event.position())
+            self._wheeling = True
+            try:
+                self.zoom_at(theme.MAP_ZOOM_STEP ** (notches / 2), event.position())
+            finally:
+                self._wheeling = False
 
     def _begin(self, pos: QPointF) -> None:
         self.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -48,7 +49,38 @@ LABEL_NUDGES = 3  # half-label steps up and down a region's name may move to cle
 FULL_CIRCLE = 360 * 16  # Qt measures arcs in sixteenths of a degree
 TWELVE_O_CLOCK = 90 * 16  # and starts them at three o'clock, counter-clockwise
 IGNORE_TRANSFORM = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+# Items that ignore the zoom keep their pixels: with the item cache Qt copies them each frame
+# without calling back into Python to paint.
 CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+_STAMPS: dict[tuple[object, ...], QPixmap] = {}
+
+
+def stamp(key: tuple[object, ...], rect: QRectF, ratio: float, draw: Callable[[QPainter], None]) -> QPixmap:
+    """The picture `draw` makes within `rect` (item units, centred on the item), drawn once per
+    key and pixel ratio and then shared: hundreds of dots and bubbles on a large map are a few
+    distinct pictures, and copying a pixmap is far cheaper than antialiasing circles and text
+    again on every frame of a zoom (a bubble is remade whenever the clusters change)."""
+    full_key = (*key, ratio)
+    pixmap = _STAMPS.get(full_key)
+    if pixmap is None:
+        size = rect.size() * ratio
+        pixmap = QPixmap(max(1, math.ceil(size.width())), max(1, math.ceil(size.height())))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(-rect.topLeft())
+        draw(painter)
+        painter.end()
+        _STAMPS[full_key] = pixmap
+    return pixmap
+
+
+def pixel_ratio(painter: QPainter) -> float:
+    device = painter.device()
+    return device.devicePixelRatioF() if device is not None else 1.0
 
 
 def cosmetic_pen(color: QColor, width: float, *, dashed: bool = False) -> QPen:
@@ -88,6 +120,15 @@ class OutlineItem(QGraphicsPathItem):
             self.setPen(cosmetic_pen(palette.color("line"), theme.MAP_OUTLINE_WIDTH))
             self.setZValue(Z_LAND)
 
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
+        # Filling a region antialiased costs milliseconds a frame once it covers the screen
+        # (zoomed in), and the border stroked over its edge hides a plain fill's stair steps.
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.fillPath(self.path(), self.brush())
+        painter.restore()
+        painter.strokePath(self.path(), self.pen())
+
 
 @dataclass(frozen=True)
 class Line:
@@ -108,10 +149,11 @@ class LabelItem(QGraphicsItem):
         self.badge = ""
         self.anchor = QPointF()  # where the label belongs, in scene units
         self.setFlag(IGNORE_TRANSFORM)
-        self.setCacheMode(CACHE)  # drawn once: it ignores the zoom, so the pixels stay valid
+        self.setCacheMode(CACHE)
         self.setZValue(Z_LABEL)
         self._path = QPainterPath()
         self._rect = QRectF()
+        self._size = (0.0, 0.0)
         self._badge_rect = QRectF()
         self._badge_font = ctx.font("caption")
         self._pixmap: QPixmap | None = None  # the drawn label, kept until its content changes
@@ -153,18 +195,24 @@ class LabelItem(QGraphicsItem):
             self._badge_rect = QRectF()
         halo = theme.MAP_LABEL_HALO
         self._rect = QRectF(left, top, width, height).adjusted(-halo, -halo, halo, halo)
+        self._size = (self._rect.width(), self._rect.height())
         self._pixmap = None
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._rect
 
+    def may_fit(self, x: float, y: float, width: float, height: float) -> bool:
+        """False if, anchored at screen point (x, y), no place the label may take near it (two
+        of its sizes) can be on a width x height screen: most names, zoomed into a large map."""
+        reach_x, reach_y = 2 * self._size[0], 2 * self._size[1]
+        return -reach_x < x < width + reach_x and -reach_y < y < height + reach_y
+
     def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
         # Stroking a halo round every glyph outline costs milliseconds a label; the item cache
         # alone does not spare it while zooming (labels that move or hide and show again are
         # drawn afresh), so the label is drawn once into a pixmap at the screen's pixel ratio.
-        device = painter.device()
-        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        ratio = pixel_ratio(painter)
         if self._pixmap is None or self._pixmap.devicePixelRatioF() != ratio:
             size = self._rect.size() * ratio
             pixmap = QPixmap(max(1, math.ceil(size.width())), max(1, math.ceil(size.height())))
@@ -205,10 +253,12 @@ class MarkerItem(QGraphicsItem):
         self.place = place
         self.selected = False
         self.setFlag(IGNORE_TRANSFORM)
-        self.setCacheMode(CACHE)  # drawn once: it ignores the zoom, so the pixels stay valid
+        self.setCacheMode(CACHE)
         self.setZValue(Z_MARKER)
         reach = max(theme.MARKER_HIT_RADIUS, theme.MARKER_RADIUS + theme.MARKER_RING + theme.MARKER_SELECTED_RING)
         self._rect = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+        drawn = max(theme.MARKER_RADIUS, theme.MAP_PLACE_RADIUS) + theme.MARKER_RING + theme.MARKER_SELECTED_RING
+        self._drawn = QRectF(-drawn, -drawn, 2 * drawn, 2 * drawn)
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
@@ -226,7 +276,11 @@ class MarkerItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
         palette = self.ctx.palette
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        key = ("marker", self.color.rgba(), self.place, self.selected, palette)
+        painter.drawPixmap(self._drawn.topLeft(), stamp(key, self._drawn, pixel_ratio(painter), self._draw))
+
+    def _draw(self, painter: QPainter) -> None:
+        palette = self.ctx.palette
         radius = theme.MARKER_RADIUS
         if self.selected:
             painter.setPen(QPen(palette.color("accent"), theme.MARKER_SELECTED_RING))
@@ -250,8 +304,9 @@ class ClusterItem(QGraphicsItem):
         self.ctx = ctx
         self.members = members
         self.colors = colors
+        self._shares = Counter(color.name() for color in colors)  # sector colour -> members
         self.setFlag(IGNORE_TRANSFORM)
-        self.setCacheMode(CACHE)  # drawn once: it ignores the zoom, so the pixels stay valid
+        self.setCacheMode(CACHE)
         self.setZValue(Z_CLUSTER)
         reach = theme.MAP_CLUSTER_RADIUS + theme.MARKER_RING * 2
         self._rect = QRectF(-reach, -reach, 2 * reach, 2 * reach)
@@ -260,8 +315,12 @@ class ClusterItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
+        font = self.ctx.font("caption", bold=True)
+        key = ("cluster", len(self.members), tuple(self._shares.items()), self.ctx.palette, font.key())
+        painter.drawPixmap(self._rect.topLeft(), stamp(key, self._rect, pixel_ratio(painter), self._draw))
+
+    def _draw(self, painter: QPainter) -> None:
         palette = self.ctx.palette
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         radius = theme.MAP_CLUSTER_RADIUS
         painter.setPen(QPen(palette.color("surface"), theme.MARKER_RING))
         painter.setBrush(palette.color("ink"))
@@ -269,9 +328,8 @@ class ClusterItem(QGraphicsItem):
         # the ring shows what is inside: one arc per sector, sized by its share of the members
         ring = QRectF(-radius, -radius, 2 * radius, 2 * radius).adjusted(
             -theme.MARKER_RING, -theme.MARKER_RING, theme.MARKER_RING, theme.MARKER_RING)
-        counts = Counter(color.name() for color in self.colors)
         start = TWELVE_O_CLOCK
-        for name, count in counts.items():
+        for name, count in self._shares.items():
             span = round(FULL_CIRCLE * count / len(self.colors))
             painter.setPen(QPen(QColor(name), theme.MARKER_RING * 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
             painter.drawArc(ring, start, -span)

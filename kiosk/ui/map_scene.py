@@ -37,6 +37,28 @@ from kiosk.ui.map_items import (
 SIDESTEPS = 4  # a region's name moves sideways in quarters of its width
 
 
+class RectGrid:
+    """Screen rectangles filed by the grid cells they touch, so asking whether a new one overlaps
+    any looks at its neighbours only, not at every dot and name on the map."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[QRectF]] = {}
+
+    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
+        cell = self.cell
+        columns = range(math.floor(rect.left() / cell), math.floor(rect.right() / cell) + 1)
+        rows = range(math.floor(rect.top() / cell), math.floor(rect.bottom() / cell) + 1)
+        return [(x, y) for x in columns for y in rows]
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._keys(rect):
+            self.cells.setdefault(key, []).append(rect)
+
+    def hits(self, rect: QRectF) -> bool:
+        return any(rect.intersects(other) for key in self._keys(rect) for other in self.cells.get(key, ()))
+
+
 @dataclass(frozen=True)
 class Hit:
     """What a tap landed on: kind is cluster, company, place, zone or drill."""
@@ -63,7 +85,14 @@ class MapScene(QGraphicsScene):
         self._companies: dict[str, Company] = {}
         self._place_data: dict[str, Place] = {}
         self._grouping: tuple[tuple[str, ...], ...] = ()
+        # Plain numbers for the work done on every frame of a zoom (Qt calls cost more than maths):
+        self._xy: dict[str, tuple[float, float]] = {}  # each company's dot, scene units
+        self._shown: list[str] = []  # companies whose sector is not filtered out, in content order
+        self._dots: set[str] = set()  # companies drawn as their own dot (shown and not clustered)
         self.setBackgroundBrush(ctx.palette.color("paper"))
+        # Dots, bubbles and names show, hide and move on every frame of a zoom: keeping a BSP index
+        # of them up to date costs more than walking a few hundred items when painting.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
     # --- building ----------------------------------------------------------------------------
     def show_layer(self, layer: MapLayer, geometry: LayerGeometry) -> None:
@@ -72,6 +101,7 @@ class MapScene(QGraphicsScene):
         self.outlines, self.labels, self.region_labels = {}, [], {}
         self.markers, self.places, self.marker_labels, self.clusters = {}, {}, {}, []
         self._grouping = ()
+        self._xy, self._dots = {}, set()
         self.selected = None
         zones = {zone.feature: zone for zone in layer.zones}
         # A lone region (the park's extent under its zones) is outlined, not tinted: a tint with
@@ -99,14 +129,17 @@ class MapScene(QGraphicsScene):
             assert company.location is not None
             marker = MarkerItem(self.ctx, company.id, color=theme.sector_color(sectors[company.sector].color))
             marker.setPos(project(company.location.lon, company.location.lat))
+            marker.hide()  # until clustering decides it stands alone
             self.addItem(marker)
             self.markers[company.id] = marker
+            self._xy[company.id] = (marker.pos().x(), marker.pos().y())
             label = LabelItem(self.ctx, RANK_MARKER, beside=True)
             label.anchor = marker.pos()
             label.setPos(marker.pos())
             self.addItem(label)
             self.marker_labels[company.id] = label
             self.labels.append((label, marker))
+        self.set_hidden_sectors(set())
         self._place_data = {p.id: p for p in layer.places}
         for place in layer.places:
             marker = MarkerItem(self.ctx, place.id, color=self.ctx.palette.color("ink"), place=True)
@@ -157,6 +190,7 @@ class MapScene(QGraphicsScene):
 
     def set_hidden_sectors(self, hidden: set[str]) -> None:
         self.hidden_sectors = set(hidden)
+        self._shown = [k for k, c in self._companies.items() if c.sector not in self.hidden_sectors]
         self._grouping = ()  # force the clusters to be rebuilt
 
     def select(self, key: str | None) -> None:
@@ -167,7 +201,7 @@ class MapScene(QGraphicsScene):
         self._grouping = ()
 
     def shown_companies(self) -> list[str]:
-        return [k for k, c in self._companies.items() if c.sector not in self.hidden_sectors]
+        return list(self._shown)
 
     # --- after every change of view ----------------------------------------------------------
     def relayout(self, view: QGraphicsView, zoom: float, covered: list[QRectF] | None = None) -> None:
@@ -188,17 +222,19 @@ class MapScene(QGraphicsScene):
         # 3x3 cells around the point, so each company checks a few seeds, not all (10x content has
         # hundreds of markers on one layer). Same result as scanning every group in order.
         cells: dict[tuple[int, int], list[int]] = {}
-        for key in self.shown_companies():
-            pos = self.markers[key].pos()
-            x, y = pos.x(), pos.y()
+        xy, reach = self._xy, limit * limit
+        for key in self._shown:
+            x, y = xy[key]
             cx, cy = math.floor(x / limit), math.floor(y / limit)
             found = None
             if key != apart:
                 for dx in (-1, 0, 1):
                     for dy in (-1, 0, 1):
                         for index in cells.get((cx + dx, cy + dy), ()):
-                            if (found is None or index < found) and groups[index][0] != apart \
-                                    and math.dist((x, y), seeds[index]) < limit:
+                            if found is not None and index > found:
+                                continue
+                            sx, sy = seeds[index]
+                            if (x - sx) ** 2 + (y - sy) ** 2 < reach and groups[index][0] != apart:
                                 found = index
             if found is None:
                 cells.setdefault((cx, cy), []).append(len(groups))
@@ -213,23 +249,30 @@ class MapScene(QGraphicsScene):
         if groups == self._grouping:
             return
         self._grouping = groups
+        # Bubbles whose members are unchanged stay (zooming splits a few groups a frame, not all).
+        wanted = [group for group in groups if len(group) > 1]
+        kept: dict[tuple[str, ...], ClusterItem] = {}
+        wanted_set = set(wanted)
         for cluster in self.clusters:
-            self.removeItem(cluster)
-        self.clusters = []
-        clustered = {key for group in groups if len(group) > 1 for key in group}
-        shown = set(self.shown_companies())
-        for key, marker in self.markers.items():
-            marker.setVisible(key in shown and key not in clustered)
+            if cluster.members in wanted_set:
+                kept[cluster.members] = cluster
+            else:
+                self.removeItem(cluster)
+        clustered = {key for group in wanted for key in group}
+        dots = set(self._shown) - clustered
+        for key in dots ^ self._dots:  # only the dots that change
+            self.markers[key].setVisible(key in dots)
+        self._dots = dots
         sectors = self.ctx.exhibition.sectors_by_id
-        for group in groups:
-            if len(group) < 2:
-                continue
-            colors = [theme.sector_color(sectors[self._companies[k].sector].color) for k in group]
-            cluster = ClusterItem(self.ctx, group, colors)
-            x = sum(self.markers[k].pos().x() for k in group) / len(group)
-            y = sum(self.markers[k].pos().y() for k in group) / len(group)
-            cluster.setPos(x, y)
-            self.addItem(cluster)
+        self.clusters = []
+        for group in wanted:
+            cluster = kept.get(group)
+            if cluster is None:
+                colors = [theme.sector_color(sectors[self._companies[k].sector].color) for k in group]
+                cluster = ClusterItem(self.ctx, group, colors)
+                cluster.setPos(sum(self._xy[k][0] for k in group) / len(group),
+                               sum(self._xy[k][1] for k in group) / len(group))
+                self.addItem(cluster)
             self.clusters.append(cluster)
 
     def _place_labels(self, view: QGraphicsView, zoom: float, covered: list[QRectF]) -> None:
@@ -239,16 +282,31 @@ class MapScene(QGraphicsScene):
         the visitor to zoom in."""
         to_view = view.viewportTransform()
         scale = to_view.m11()
-        taken: list[QRectF] = []
-        obstacles = [self._screen_rect(to_view, item) for item in self._visible_markers()] + covered
         seen = QRectF(view.rect())
+        width, height = seen.width(), seen.height()
+        m11, m22, dx, dy = to_view.m11(), to_view.m22(), to_view.dx(), to_view.dy()
+        blocked = RectGrid(theme.MAP_LABEL_GRID_CELL)  # dots, controls and the labels placed so far
+        radius = theme.MARKER_RADIUS
+        for key in self._dots:
+            x, y = self._xy[key]
+            x, y = x * m11 + dx, y * m22 + dy
+            if -radius < x < width + radius and -radius < y < height + radius:
+                blocked.add(QRectF(x - radius, y - radius, 2 * radius, 2 * radius))
+        for item in (*self.places.values(), *self.clusters):
+            blocked.add(self._screen_rect(to_view, item))
+        for rect in covered:
+            blocked.add(rect)
         chosen = self.markers.get(self.selected or "")
+        names_dots = zoom >= theme.MAP_MARKER_LABEL_ZOOM
         # the open card's company is named first and at any zoom: the visitor is looking for it
         ordered = sorted(self.labels, key=lambda pair: -(RANK_SELECTED if pair[1] is chosen else pair[0].rank))
         for label, subject in ordered:
             if label.rank == RANK_MARKER and subject is not chosen:
-                if not (zoom >= theme.MAP_MARKER_LABEL_ZOOM and subject is not None and subject.isVisible()):
-                    label.setVisible(False)
+                # a dot's name shows zoomed in, beside a dot standing alone, if it can be on screen
+                if not (names_dots and subject is not None and subject.key in self._dots) or \
+                        not label.may_fit(label.anchor.x() * m11 + dx, label.anchor.y() * m22 + dy, width, height):
+                    if label.isVisible():
+                        label.setVisible(False)
                     continue
             elif label.rank == RANK_REGION and subject is not None:
                 if to_view.mapRect(subject.boundingRect()).width() < label.boundingRect().width():
@@ -259,7 +317,7 @@ class MapScene(QGraphicsScene):
             for offset in offsets:
                 pos = label.anchor + offset / scale
                 rect = label.boundingRect().translated(to_view.map(pos))
-                if not seen.contains(rect) or any(rect.intersects(o) for o in taken + obstacles):
+                if not seen.contains(rect) or blocked.hits(rect):
                     continue  # cut off by the edge, under a control, or on top of another
                 if subject is None or label.beside or self._inside(subject, to_view, rect):
                     spot = (pos, rect)
@@ -273,7 +331,7 @@ class MapScene(QGraphicsScene):
             label.setZValue(Z_SELECTED if subject is chosen else Z_LABEL)  # above any cluster beside it
             if spot is not None:
                 label.setPos(spot[0])
-                taken.append(spot[1])
+                blocked.add(spot[1])
 
     @staticmethod
     def _label_offsets(label: LabelItem, subject: QGraphicsItem | None, chosen: bool) -> list[QPointF]:
@@ -300,10 +358,6 @@ class MapScene(QGraphicsScene):
         to_scene = to_view.inverted()[0]
         corners = (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight())
         return all(subject.path().contains(to_scene.map(corner)) for corner in corners)
-
-    def _visible_markers(self) -> list[QGraphicsItem]:
-        items: list[QGraphicsItem] = [m for m in self.markers.values() if m.isVisible()]
-        return items + list(self.places.values()) + list(self.clusters)
 
     @staticmethod
     def _screen_rect(to_view, item: QGraphicsItem) -> QRectF:  # noqa: ANN001

@@ -259,10 +259,12 @@ MAP_CLUSTER_RADIUS = 26  # a bubble standing for several overlapping companies
 MAP_CLUSTER_DISTANCE = 2 * MARKER_RADIUS + SPACE_XS  # closer than this on screen, dots merge
 MAP_MARKER_LABEL_ZOOM = 2.5  # company names appear beside their dots from this zoom on
 MAP_LABEL_GAP = SPACE_XS  # between a dot and its name
+MAP_LABEL_GRID_CELL = 160  # px; label collisions are checked against neighbours in cells this size
 MAP_SHADOW_BLUR, MAP_SHADOW_OFFSET, MAP_SHADOW_ALPHA = 36, 6, 60  # floating card and controls
 MAP_POLYLABEL_GRID = 24  # samples a side when a region's centroid falls outside the region
 MAP_PANEL_PORTRAIT_SHARE = 1 / 3  # portrait: the panel above the map grows to this much of the height, then scrolls
 MAP_GLIDE_MS = 700  # a flicked map coasts this long to a stop
+MAP_SETTLE_MS = 120  # a moving map is drawn plain (no antialiasing) until still this long
 MAP_GLIDE_SAMPLE_MS = 80  # the finger's speed is measured over its last moments
 MAP_GLIDE_MIN_SPEED = 0.4  # px per ms; slower releases just stop
 
