@@ -411,6 +411,19 @@ def test_the_script_toggle_converts_region_labels_and_the_card(qtbot, kiosk) -> 
     assert view.card.title.text() == "沈鼓集团股份有限公司"
 
 
+def test_a_layer_visited_again_is_the_same_scene_in_the_script_now_shown(qtbot, kiosk) -> None:  # noqa: ANN001
+    view = open_map(kiosk, "metro")
+    metro = view.scene
+    open_map(kiosk, "shenyang")
+    assert view.scene is not metro
+    kiosk.window.set_variant("zh-Hant")  # toggled while metro is away
+    open_map(kiosk, "metro")
+    assert view.scene is metro, "kept, not rebuilt"
+    assert view.canvas.scene() is metro
+    assert metro.region_labels["shenyang"].text() == "瀋陽市"
+    assert view.canvas.zoom == 1.0
+
+
 def test_reset_restores_the_first_layer_fitted_with_everything_shown(qtbot, kiosk) -> None:  # noqa: ANN001
     view = open_map(kiosk, "sansheng-pharma")
     qtbot.mouseClick(view.panel.sector_chips["biopharma"], LEFT)

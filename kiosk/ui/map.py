@@ -51,6 +51,7 @@ class MapView(QWidget):
         self.window_ = window
         self.texts = TextBinder(ctx)
         self.geometry_cache: dict[str, LayerGeometry] = {}
+        self.scenes: dict[str, MapScene] = {}  # one per layer, built on its first visit and kept
         self.layer: MapLayer = ctx.exhibition.layers[0]
         self._pending_focus: str | None = None  # a company to centre on once the map has its size
         self._chosen: set[str] = set()  # sectors picked on the filter; none picked shows all
@@ -64,7 +65,7 @@ class MapView(QWidget):
         self.box.addWidget(self.panel)
         self.box.addWidget(self.stage, 1)
 
-        self.scene = MapScene(ctx)
+        self.scene = self.scene_for(self.layer)
         self.canvas = MapCanvas(self.scene, self.stage)
         self.trail = LayerTrail(ctx, self.texts, self.stage)
         drop_shadow(ctx, self.trail)
@@ -114,16 +115,28 @@ class MapView(QWidget):
             self.geometry_cache[layer.base] = build_layer(read_features(self.ctx.media_dir, layer.base))
         return self.geometry_cache[layer.base]
 
+    def scene_for(self, layer: MapLayer) -> MapScene:
+        """The layer's scene: built on the first visit, then kept with its drawn names and dots,
+        so changing layer (and Back) costs a swap, not a rebuild of hundreds of items."""
+        scene = self.scenes.get(layer.id)
+        if scene is None:
+            scene = MapScene(self.ctx)
+            scene.show_layer(layer, self.geometry_for(layer))
+            self.scenes[layer.id] = scene
+        elif scene.variant != self.ctx.variant:  # the script was toggled while it was away
+            scene.refresh_text()
+        return scene
+
     def show_layer(self, layer_id: str) -> None:
-        """Show a layer whole and fitted, no card open and no sector filtered. The scene is only
-        rebuilt for another layer: back to the one showing (Back, a reset) costs no rebuild."""
+        """Show a layer whole and fitted, no card open and no sector filtered."""
         layer = self.ctx.exhibition.layers_by_id[layer_id]
-        self.layer = layer
         self.close_card()
-        if self.scene.layer is not layer:
-            geometry = self.geometry_for(layer)
-            self.scene.show_layer(layer, geometry)
-            self.canvas.set_map_rect(geometry.bounds)
+        self.layer = layer
+        scene = self.scene_for(layer)
+        if scene is not self.scene or self.canvas.map_rect.isNull():
+            self.scene = scene
+            self.canvas.setScene(scene)
+            self.canvas.set_map_rect(self.geometry_for(layer).bounds)
         self.trail.chips[layer_id].setChecked(True)
         self.panel.hint.setVisible(bool(layer.drill))
         present = set(self.scene.sectors_present())

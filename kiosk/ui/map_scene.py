@@ -82,6 +82,7 @@ class MapScene(QGraphicsScene):
         self.clusters: list[ClusterItem] = []
         self.hidden_sectors: set[str] = set()
         self.selected: str | None = None
+        self.variant: str | None = None  # the script its names are drawn in
         self._companies: dict[str, Company] = {}
         self._place_data: dict[str, Place] = {}
         self._grouping: tuple[tuple[str, ...], ...] = ()
@@ -159,6 +160,7 @@ class MapScene(QGraphicsScene):
         if self.layer is None:
             return
         ctx = self.ctx
+        self.variant = ctx.variant
         zones = {zone.feature: zone for zone in self.layer.zones}
         for feature_id, label in self.region_labels.items():
             if feature_id in self._place_data:
