@@ -159,8 +159,26 @@ def profile(kiosk: Kiosk, company_id: str):  # noqa: ANN201
     return kiosk.window.view(Screen.PROFILE)
 
 
+def shown_cards(view) -> dict[str, str]:  # noqa: ANN001
+    """Company id -> the name its card shows, in display order, read off the cards as a visitor
+    scrolling from top to bottom meets them (cards are built as they come near the screen)."""
+    seen: dict[str, str] = {}
+    bar = view.area.verticalScrollBar()
+    step = view.area.viewport().height() // 2
+    for y in [*range(0, bar.maximum(), step), bar.maximum()]:
+        view.scroll_to(y)
+        for company_id, card in view.cards.items():
+            if company_id in view.canvas.slots:
+                assert not card.isHidden()
+                assert card.geometry() == view.canvas.slots[company_id]
+                seen[company_id] = card.name.text()
+    view.scroll_to(0)
+    assert set(seen) == set(view.canvas.shown_ids()), "every shown company's card turned up"
+    return {company_id: seen[company_id] for company_id in view.canvas.shown_ids()}
+
+
 def shown_names(view) -> list[str]:  # noqa: ANN001
-    return [card.name.text() for s in view.canvas.sections for card in s.cards if not card.isHidden()]
+    return list(shown_cards(view).values())
 
 
 # --- directory -------------------------------------------------------------------------------
@@ -173,7 +191,8 @@ def test_cards_are_in_pinyin_order_under_letter_headers(qtbot, kiosk) -> None:  
     assert names[0] == "安泰科技"
     letters = [s.letter for s in view.canvas.sections]
     assert letters == sorted(letters)
-    assert [c.name.text() for c in view.sections["S"].cards] == ["三生制药", "沈鼓集团"]
+    names = shown_cards(view)
+    assert [names[c.id] for c in view.sections["S"].companies] == ["三生制药", "沈鼓集团"]
     assert list(view.strip.buttons) == letters
 
 
@@ -219,13 +238,13 @@ def test_columns_follow_the_orientation(qtbot, kiosk) -> None:  # noqa: ANN001
     assert view.canvas.columns == 4
     kiosk.window.resize(1080, 1920)
     qtbot.waitUntil(lambda: view.canvas.columns == 2)
-    cards = [c for c in view.sections["S"].cards]
-    assert cards[0].y() == cards[1].y()
-    assert cards[0].x() < cards[1].x()
+    first, second = (view.canvas.slots[c.id] for c in view.sections["S"].companies)
+    assert first.y() == second.y()
+    assert first.x() < second.x()
 
 
 def test_tapping_a_card_opens_its_profile(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = directory(kiosk)
+    view = directory(kiosk, "sansheng-pharma")
     tap(qtbot, view.cards["sansheng-pharma"])
     assert kiosk.window.current == Screen.PROFILE
     page = kiosk.window.view(Screen.PROFILE)
@@ -239,12 +258,30 @@ def test_tapping_a_card_opens_its_profile(qtbot, kiosk) -> None:  # noqa: ANN001
 def test_a_drag_over_the_cards_scrolls_and_opens_nothing(qtbot, kiosk) -> None:  # noqa: ANN001
     view = directory(kiosk)
     viewport = view.area.viewport()
-    card = view.canvas.sections[0].cards[0]  # on screen: the finger lands on a tappable card
+    card = view.cards[view.canvas.shown_ids()[0]]  # on screen: the finger lands on a tappable card
     start = card.mapTo(viewport, card.rect().center())
     gestures.drag(viewport, start, QPoint(0, -400))
     qtbot.waitUntil(lambda: view.area.verticalScrollBar().value() > 200, timeout=3000)
     assert kiosk.window.current == Screen.COMPANIES
     assert not card.property("pressed")
+
+
+def test_cards_are_built_near_the_screen_only_and_far_ones_let_go(qtbot, kiosk, monkeypatch) -> None:  # noqa: ANN001
+    from kiosk.ui import companies
+
+    view = directory(kiosk)
+    every = view.canvas.shown_ids()
+    bar = view.area.verticalScrollBar()
+    assert bar.maximum() > 2 * view.area.viewport().height(), "the test content must be several screens tall"
+    assert every[-1] not in view.cards, "a card screens below the view is not built yet"
+    monkeypatch.setattr(companies, "LIVE_CARDS", 4)
+    bindings = len(view.texts)
+    view.scroll_to(bar.maximum())
+    assert every[-1] in view.cards
+    assert every[0] not in view.cards, "cards far above were dropped once past LIVE_CARDS"
+    assert len(view.texts) <= bindings, "and so were their text bindings"
+    view.scroll_to(0)
+    assert view.cards[every[0]].name.text() == shown_names(view)[0]
 
 
 # --- profile ---------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ A-Z strip anyway, and re-flowing 4 <-> 2 columns on rotation is then one loop.
 
 from __future__ import annotations
 
+import bisect
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -40,6 +42,9 @@ from kiosk.ui.widgets import (
 from kiosk.ui.window import KioskWindow, Screen
 
 __all__ = ["CompanyCard", "CompanyDirectory", "CompanyProfile", "sorted_companies"]
+
+BUILD_AHEAD = 1  # screens' worth of cards built above and below the visible part
+LIVE_CARDS = 96  # cards kept built at most (more than the widest build range holds)
 
 
 def sorted_companies(ctx: ViewContext) -> list[Company]:
@@ -118,46 +123,108 @@ class ChipFlow(QWidget):
 class Section:
     letter: str
     header: QWidget
-    cards: list[CompanyCard] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
     top: int = 0  # y on the canvas, valid while the section is shown
     shown: bool = True
 
 
 class DirectoryCanvas(QWidget):
-    """The scrolled content: a letter header, then that letter's cards in columns."""
+    """The scrolled content: a letter header, then that letter's cards in columns.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Every company has a slot (its place in the grid for the width and filter now), but a card
+    widget is built only for slots near the visible part, as the view scrolls there, and at
+    most LIVE_CARDS are kept: a directory ten times the bundled one opens as fast as the
+    bundled one, and a day of scrolling does not leave every card alive."""
+
+    def __init__(self, companies: dict[str, Company], make_card: Callable[[Company], CompanyCard],
+                 texts: TextBinder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.companies = companies
+        self.make_card = make_card
+        self.texts = texts
         self.sections: list[Section] = []
         self.sector: str | None = None
         self.columns = 1
+        self.slots: dict[str, QRect] = {}  # shown company id -> its place, in display order
+        self.cards: dict[str, CompanyCard] = {}  # the cards built now
+        self._tops: list[int] = []  # slots' top edges in display order, for finding a band
+        self._ids: list[str] = []
+        self._band = (0, 0)  # the range of y cards were last asked for
 
     def accepts(self, company: Company) -> bool:
         return self.sector is None or company.sector == self.sector
+
+    def shown_ids(self) -> list[str]:
+        return list(self.slots)
 
     def relayout(self) -> None:
         width, gap = self.width(), theme.SPACE_M
         self.columns = max(1, (width + gap) // (theme.COMPANY_CARD_MIN_WIDTH + gap))
         card_width = (width - gap * (self.columns - 1)) // self.columns
+        self.slots = {}
         y = 0
         for section in self.sections:
-            shown = [card for card in section.cards if self.accepts(card.company)]
+            shown = [company for company in section.companies if self.accepts(company)]
             section.shown = bool(shown)
             section.header.setVisible(section.shown)
-            for card in section.cards:
-                card.setVisible(card in shown)
             if not shown:
                 continue
             section.top = y
             section.header.setGeometry(0, y, width, theme.SECTION_HEADER_HEIGHT)
             y += theme.SECTION_HEADER_HEIGHT + theme.SPACE_S
-            for index, card in enumerate(shown):
+            for index, company in enumerate(shown):
                 row, column = divmod(index, self.columns)
-                card.setGeometry(column * (card_width + gap), y + row * (theme.COMPANY_CARD_HEIGHT + gap),
-                                 card_width, theme.COMPANY_CARD_HEIGHT)
+                self.slots[company.id] = QRect(column * (card_width + gap),
+                                               y + row * (theme.COMPANY_CARD_HEIGHT + gap),
+                                               card_width, theme.COMPANY_CARD_HEIGHT)
             rows = math.ceil(len(shown) / self.columns)
             y += rows * theme.COMPANY_CARD_HEIGHT + (rows - 1) * gap + theme.SPACE_L
+        self._ids = list(self.slots)
+        self._tops = [slot.top() for slot in self.slots.values()]
+        for company_id, card in self.cards.items():
+            slot = self.slots.get(company_id)
+            card.setVisible(slot is not None)
+            if slot is not None:
+                card.setGeometry(slot)
         self.setMinimumHeight(y + theme.SPACE_L)  # room to scroll the last card clear of the edge
+        self.ensure_cards(*self._band)
+
+    def ensure_cards(self, top: int, bottom: int) -> None:
+        """Build (and place) the cards whose slots reach into [top, bottom] of the canvas."""
+        self._band = (top, bottom)
+        first = bisect.bisect_left(self._tops, top - theme.COMPANY_CARD_HEIGHT)
+        last = bisect.bisect_right(self._tops, bottom)
+        wanted = self._ids[first:last]
+        for company_id in wanted:
+            card = self.cards.get(company_id)
+            if card is None:
+                card = self.make_card(self.companies[company_id])
+                card.setParent(self)
+                self.cards[company_id] = card
+            card.setGeometry(self.slots[company_id])
+            card.show()
+        self._drop_far_cards(top, bottom, set(wanted))
+
+    def _drop_far_cards(self, top: int, bottom: int, wanted: set[str]) -> None:
+        if len(self.cards) <= LIVE_CARDS:
+            return
+        middle = (top + bottom) / 2
+
+        def distance(company_id: str) -> float:
+            slot = self.slots.get(company_id)
+            return math.inf if slot is None else abs(slot.center().y() - middle)
+
+        far = sorted((k for k in self.cards if k not in wanted), key=distance, reverse=True)
+        for company_id in far[: len(self.cards) - LIVE_CARDS]:
+            self.texts.discard(self.cards.pop(company_id))
+
+    def _company(self, company_id: str) -> Company:
+        return next(c for s in self.sections for c in s.companies if c.id == company_id) \
+            if company_id not in self._by_id else self._by_id[company_id]
+
+    @property
+    def _by_id(self) -> dict[str, Company]:
+        return {c.id: c for s in self.sections for c in s.companies}
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)
@@ -245,17 +312,14 @@ class CompanyDirectory(QWidget):
         self.sector_note = label("", "subheading")
         column.addWidget(self.sector_note)
 
-        self.canvas = DirectoryCanvas()
+        self.canvas = DirectoryCanvas(ex.companies_by_id, self._make_card, self.texts)
         self.sections: dict[str, Section] = {}
         for company in sorted_companies(ctx):
             letter = letter_of(ctx, company)
             if letter not in self.sections:
                 self.sections[letter] = Section(letter, self._section_header(letter))
                 self.canvas.sections.append(self.sections[letter])
-            card = CompanyCard(ctx, self.texts, company, self.canvas)
-            card.tapped.connect(lambda c=company.id: window.navigate(Screen.PROFILE, c))
-            self.sections[letter].cards.append(card)
-        self.cards = {card.company.id: card for s in self.sections.values() for card in s.cards}
+            self.sections[letter].companies.append(company)
 
         self.area = QScrollArea()
         self.area.setWidget(self.canvas)
@@ -263,6 +327,7 @@ class CompanyDirectory(QWidget):
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller = make_kinetic(self.area, horizontal=False)
         self.area.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.area.viewport().installEventFilter(self)  # a taller viewport shows more cards
         column.addWidget(self.area, 1)
 
         self.strip = IndexStrip(list(self.sections))
@@ -272,6 +337,16 @@ class CompanyDirectory(QWidget):
 
         ctx.variant_did_change.connect(self._on_variant)
         self.set_sector(None, force=True)
+
+    def _make_card(self, company: Company) -> CompanyCard:
+        card = CompanyCard(self.ctx, self.texts, company)
+        card.tapped.connect(lambda c=company.id: self.window_.navigate(Screen.PROFILE, c))
+        return card
+
+    @property
+    def cards(self) -> dict[str, CompanyCard]:
+        """The cards built now: those on and near the screen (see DirectoryCanvas)."""
+        return self.canvas.cards
 
     def _add_chip(self, sector: str | None, chip: Chip, render) -> None:  # noqa: ANN001
         self.texts.bind(chip, chip.setText, render)
@@ -315,7 +390,7 @@ class CompanyDirectory(QWidget):
         return self.ctx.t(sector.description) if sector is not None else ""
 
     def _update_count(self) -> None:
-        shown = sum(1 for card in self.cards.values() if self.canvas.accepts(card.company))
+        shown = len(self.canvas.slots)
         self.count.setText(f"{shown} {self.ctx.ui('companies_count')}".strip())
 
     def _on_variant(self, _variant: str) -> None:
@@ -344,6 +419,8 @@ class CompanyDirectory(QWidget):
         return current
 
     def _scrolled(self, value: int) -> None:
+        height = self.area.viewport().height()
+        self.canvas.ensure_cards(value - height * BUILD_AHEAD, value + height * (1 + BUILD_AHEAD))
         bar = self.area.verticalScrollBar()
         if bar.maximum() and value >= bar.maximum():  # at the end, the last letter is the one read
             shown = [s for s in self.sections.values() if s.shown]
@@ -352,16 +429,16 @@ class CompanyDirectory(QWidget):
             section = self.section_at(value)
         self.strip.mark(section.letter if section else None)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        super().resizeEvent(event)
-        self._scrolled(self.area.verticalScrollBar().value())
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
+        if watched is self.area.viewport() and event.type() == QEvent.Type.Resize:
+            self._scrolled(self.area.verticalScrollBar().value())
+        return super().eventFilter(watched, event)
 
     # --- ScreenView ------------------------------------------------------------------------
     def enter(self, item: str | None) -> None:
         ex = self.ctx.exhibition
         if item in ex.companies_by_id:  # bring one company's card into view
-            card = self.cards[item]
-            if not self.canvas.accepts(card.company):
+            if not self.canvas.accepts(ex.companies_by_id[item]):
                 self.set_sector(None)
             self._show_card(item)
             # A directory built just now has not had its real width yet (columns, y): again
@@ -372,7 +449,7 @@ class CompanyDirectory(QWidget):
 
     def _show_card(self, company_id: str) -> None:
         self.canvas.relayout()
-        self.scroll_to(self.cards[company_id].y() - theme.SECTION_HEADER_HEIGHT)
+        self.scroll_to(self.canvas.slots[company_id].y() - theme.SECTION_HEADER_HEIGHT)
 
     def leave(self) -> None:
         self.scroller.stop()

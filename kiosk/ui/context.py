@@ -85,9 +85,13 @@ class TextBinder:
                 alive.append((widget, setter, render))
         self._bindings = alive
 
-    def forget(self, widget: QObject) -> None:
-        """Drop bindings of a widget about to be deleted (list rebuilds)."""
-        self._bindings = [b for b in self._bindings if b[0] is not widget]
+    def discard(self, widget: QWidget) -> None:
+        """Delete a widget built on demand (a card scrolled far away) with the bindings of
+        everything in it, so a toggle does not re-render what no longer exists."""
+        gone = {id(w) for w in (widget, *widget.findChildren(QObject))}
+        self._bindings = [b for b in self._bindings if id(b[0]) not in gone]
+        widget.hide()
+        widget.deleteLater()
 
     def __len__(self) -> int:
         return len(self._bindings)

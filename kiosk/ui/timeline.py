@@ -151,11 +151,7 @@ class Track(QWidget):
         middle = (first + last) / 2
         far = sorted((i for i in self.cards if not first <= i <= last), key=lambda i: -abs(i - middle))
         for index in far[: len(self.cards) - LIVE_CARDS]:
-            card = self.cards.pop(index)
-            for widget in (card, *card.findChildren(QWidget)):
-                self.texts.forget(widget)
-            card.hide()
-            card.deleteLater()
+            self.texts.discard(self.cards.pop(index))
 
     def fit_height(self, available: int) -> None:
         """Let cards grow into the height the screen offers (portrait has far more)."""
