@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -27,6 +28,14 @@ def _private_machine_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     home = tmp_path_factory.mktemp("machine")
     monkeypatch.setenv("KIOSK_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("KIOSK_CONFIG_DIR", str(home / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen_heap():  # noqa: ANN202
+    """A kiosk freezes its heap once started (kiosk.heap); the next test's garbage must not be
+    kept alive by the last test's freeze."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

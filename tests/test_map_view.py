@@ -7,6 +7,7 @@ that only sends mouse) and QTest touch events (press, move, release; two points 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -347,6 +348,19 @@ def test_a_moving_map_is_drawn_plain_and_smooth_once_still(qtbot, kiosk, touch) 
     assert canvas.is_draft(), "outlines are drawn without antialiasing while the fingers move"
     fingers(viewport, touch, "release", c - QPoint(80, 0), c + QPoint(80, 0))
     qtbot.waitUntil(lambda: not canvas.is_draft(), timeout=theme.MAP_SETTLE_MS * 10)
+
+
+def test_names_are_drawn_ahead_while_the_map_is_still(qtbot, kiosk) -> None:  # noqa: ANN001
+    view = open_map(kiosk, "park")
+    ratio = view.canvas.devicePixelRatioF()
+    labels = [label for label, _ in view.scene.labels]
+    qtbot.waitUntil(lambda: all(label.is_prepared(ratio) for label in labels))
+    kiosk.window.set_variant("zh-Hant")  # new words: drawn again, ahead of need
+    assert not all(label.is_prepared(ratio) for label in labels)
+    view.canvas._draw_draft()  # as if a finger were moving the map: the frames are the visitor's
+    assert view._prepare_labels(time.perf_counter() + 1) is False
+    assert not all(label.is_prepared(ratio) for label in labels)
+    qtbot.waitUntil(lambda: all(label.is_prepared(ratio) for label in labels))
 
 
 def test_a_pinch_keeps_the_point_between_the_fingers(qtbot, kiosk, touch) -> None:  # noqa: ANN001

@@ -22,6 +22,21 @@ def test_cards_are_built_lazily_in_date_order(qtbot, kiosk) -> None:  # noqa: AN
     assert max(timeline.track.cards) == len(events) - 1
 
 
+def test_cards_beyond_the_screen_are_built_after_the_paint(qtbot, kiosk) -> None:  # noqa: ANN001
+    """A jump builds what shows at once and the screens either side just after, ready to flick."""
+    kiosk.window.navigate(Screen.TIMELINE)
+    timeline = kiosk.window.view(Screen.TIMELINE)
+    width = timeline.area.viewport().width()
+    timeline.jump_to_year(2020)
+    value = timeline.area.horizontalScrollBar().value()
+    track = timeline.track
+    shown = range(track.index_at(value), track.index_at(value + width) + 1)
+    assert all(i in track.cards for i in shown)
+    beyond = track.index_at(value + 2 * width)
+    assert beyond not in track.cards, "a screen beyond waits for the paint"
+    qtbot.waitUntil(lambda: beyond in track.cards)
+
+
 def test_year_scrubber_jumps_and_follows(qtbot, kiosk) -> None:  # noqa: ANN001
     kiosk.window.navigate(Screen.TIMELINE)
     timeline = kiosk.window.view(Screen.TIMELINE)

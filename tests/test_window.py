@@ -135,3 +135,34 @@ def test_touch_targets_are_large_enough(qtbot, kiosk) -> None:  # noqa: ANN001
         for button in window.findChildren(QPushButton):
             if button.isVisibleTo(window):
                 assert min(button.width(), button.height()) >= theme.TOUCH_MIN, button.text()
+
+
+def test_texts_are_converted_ahead_in_slices_then_the_heap_is_settled(qtbot, bundled_result, monkeypatch) -> None:  # noqa: ANN001
+    """After the first frame every text is converted for every script, a few at a time (a tap
+    meanwhile waits for one slice, not all), and then the heap is frozen (kiosk.heap)."""
+    import gc
+
+    from kiosk.content.walk import file_parts, iter_texts
+    from kiosk.ui import theme
+    from kiosk.ui.app import build_window, qt_application
+    from tests.conftest import REPO
+
+    monkeypatch.setattr(theme, "IDLE_SLICE_MS", 0)  # one text a slice
+    monkeypatch.setattr(theme, "WARM_UP_DELAY_MS", 0)
+    monkeypatch.setattr(theme, "AFTER_FRAME_MS", 0)
+    gc.unfreeze()
+    qt_application()
+    built = build_window(bundled_result, REPO / "media")
+    qtbot.addWidget(built.window)
+    engine = built.ctx.engine
+    ex = built.ctx.exhibition
+    texts = [v for _f, part, prefix in file_parts(ex) for _l, v in iter_texts(part, prefix)]
+    qtbot.waitUntil(lambda: getattr(built.window, "_warming", None) is not None)
+    assert built.window._warming.running(), "still converting: it goes a slice at a time"
+    qtbot.waitUntil(lambda: not built.window._warming.running(), timeout=30_000)
+    misses = engine.cache_info()[1]
+    for value in texts:
+        for variant in engine.variants:
+            engine.text(value, variant.id)
+    assert engine.cache_info()[1] == misses, "every text was already converted"
+    assert gc.get_freeze_count() > 0

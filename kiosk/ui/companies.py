@@ -28,6 +28,7 @@ from kiosk.collation import index_letter, pinyin_key
 from kiosk.content.model import Company
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.profile import CompanyProfile, KindMark, content_text, display_name, rule
 from kiosk.ui.widgets import (
     Chip,
@@ -149,7 +150,6 @@ class DirectoryCanvas(QWidget):
         self.cards: dict[str, CompanyCard] = {}  # the cards built now
         self._tops: list[int] = []  # slots' top edges in display order, for finding a band
         self._ids: list[str] = []
-        self._band = (0, 0)  # the range of y cards were last asked for
 
     def accepts(self, company: Company) -> bool:
         return self.sector is None or company.sector == self.sector
@@ -187,11 +187,10 @@ class DirectoryCanvas(QWidget):
             if slot is not None:
                 card.setGeometry(slot)
         self.setMinimumHeight(y + theme.SPACE_L)  # room to scroll the last card clear of the edge
-        self.ensure_cards(*self._band)
 
     def ensure_cards(self, top: int, bottom: int) -> None:
-        """Build (and place) the cards whose slots reach into [top, bottom] of the canvas."""
-        self._band = (top, bottom)
+        """Build (and place) the cards whose slots reach into [top, bottom] of the canvas (the
+        directory asks as it scrolls, and after every relayout, which scrolls it)."""
         first = bisect.bisect_left(self._tops, top - theme.COMPANY_CARD_HEIGHT)
         last = bisect.bisect_right(self._tops, bottom)
         wanted = self._ids[first:last]
@@ -326,6 +325,7 @@ class CompanyDirectory(QWidget):
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller = make_kinetic(self.area, horizontal=False)
+        self._ahead = AfterFrame(self, self.canvas.ensure_cards)
         self.area.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.area.viewport().installEventFilter(self)  # a taller viewport shows more cards
         column.addWidget(self.area, 1)
@@ -420,7 +420,8 @@ class CompanyDirectory(QWidget):
 
     def _scrolled(self, value: int) -> None:
         height = self.area.viewport().height()
-        self.canvas.ensure_cards(value - height * BUILD_AHEAD, value + height * (1 + BUILD_AHEAD))
+        self.canvas.ensure_cards(value, value + height)  # what shows now; the rest after the paint
+        self._ahead.request(value - height * BUILD_AHEAD, value + height * (1 + BUILD_AHEAD))
         bar = self.area.verticalScrollBar()
         if bar.maximum() and value >= bar.maximum():  # at the end, the last letter is the one read
             shown = [s for s in self.sections.values() if s.shown]

@@ -23,6 +23,7 @@ from kiosk.ui.map_card import MapCard, drop_shadow
 from kiosk.ui.map_geometry import LayerGeometry, build_layer
 from kiosk.ui.map_panel import LayerTrail, MapPanel
 from kiosk.ui.map_scene import Hit, MapScene
+from kiosk.ui.pacing import SlicedJob
 from kiosk.ui.widgets import TouchButton, label
 from kiosk.ui.window import KioskWindow, Screen
 
@@ -56,6 +57,7 @@ class MapView(QWidget):
         self._pending_focus: str | None = None  # a company to centre on once the map has its size
         self._chosen: set[str] = set()  # sectors picked on the filter; none picked shows all
         self._texts_stale = False  # a script toggle while the map was hidden: redraw when shown
+        self._label_prep = SlicedJob(self, self._prepare_labels)  # the shown layer's names, while idle
 
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
@@ -147,6 +149,15 @@ class MapView(QWidget):
         self.set_sector_filter(set())
         self._render_texts()
         self.canvas.fit()
+        self._label_prep.start()
+
+    def _prepare_labels(self, deadline: float) -> bool:
+        """A slice of drawing names ahead of need (a large layer has hundreds, each a few ms to
+        halo): the first frame of a zoom that shows many at once would otherwise stall. Not
+        while the map moves: then every frame's time is the visitor's."""
+        if self.canvas.is_draft():
+            return False
+        return self.scene.prepare_labels(self.canvas.devicePixelRatioF(), deadline)
 
     def _go_layer(self, layer_id: str) -> None:
         """Change layer as a navigation step, so the window's Back returns to this one."""
@@ -393,6 +404,7 @@ class MapView(QWidget):
     def _refresh_texts(self) -> None:
         self._texts_stale = False
         self.scene.refresh_text()
+        self._label_prep.start()
         self.card.render()
         self._render_texts()
         self._relayout()

@@ -212,8 +212,15 @@ class LabelItem(QGraphicsItem):
         # Stroking a halo round every glyph outline costs milliseconds a label; the item cache
         # alone does not spare it while zooming (labels that move or hide and show again are
         # drawn afresh), so the label is drawn once into a pixmap at the screen's pixel ratio.
-        ratio = pixel_ratio(painter)
-        if self._pixmap is None or self._pixmap.devicePixelRatioF() != ratio:
+        painter.drawPixmap(self._rect.topLeft(), self.prepare(pixel_ratio(painter)))
+
+    def is_prepared(self, ratio: float) -> bool:
+        return self._pixmap is not None and self._pixmap.devicePixelRatioF() == ratio
+
+    def prepare(self, ratio: float) -> QPixmap:
+        """The label drawn at this pixel ratio: drawn now unless it already is. The map prepares
+        its names while idle, so the frame a name first appears in does not pay for its halo."""
+        if not self.is_prepared(ratio):
             size = self._rect.size() * ratio
             pixmap = QPixmap(max(1, math.ceil(size.width())), max(1, math.ceil(size.height())))
             pixmap.setDevicePixelRatio(ratio)
@@ -223,7 +230,8 @@ class LabelItem(QGraphicsItem):
             self._draw(drawing)
             drawing.end()
             self._pixmap = pixmap
-        painter.drawPixmap(self._rect.topLeft(), self._pixmap)
+        assert self._pixmap is not None
+        return self._pixmap
 
     def _draw(self, painter: QPainter) -> None:
         palette = self.ctx.palette

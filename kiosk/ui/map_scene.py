@@ -8,6 +8,7 @@ of items), and it keeps the map legible from the whole metropolitan circle down 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
@@ -90,6 +91,7 @@ class MapScene(QGraphicsScene):
         self._xy: dict[str, tuple[float, float]] = {}  # each company's dot, scene units
         self._shown: list[str] = []  # companies whose sector is not filtered out, in content order
         self._dots: set[str] = set()  # companies drawn as their own dot (shown and not clustered)
+        self._groups_cache: dict[tuple[int, str | None], list[tuple[str, ...]]] = {}  # see groups_at
         self.setBackgroundBrush(ctx.palette.color("paper"))
         # Dots, bubbles and names show, hide and move on every frame of a zoom: keeping a BSP index
         # of them up to date costs more than walking a few hundred items when painting.
@@ -179,6 +181,16 @@ class MapScene(QGraphicsScene):
             company = self._companies[company_id]
             label.set_content([Line(ctx.t(company.short_name or company.name), ctx.font("caption"))])
 
+    def prepare_labels(self, ratio: float, deadline: float) -> bool:
+        """Draw names not drawn yet (at this pixel ratio) until `deadline` (perf_counter);
+        True once every name is ready."""
+        for label, _subject in self.labels:
+            if not label.is_prepared(ratio):
+                if time.perf_counter() > deadline:
+                    return False
+                label.prepare(ratio)
+        return True
+
     # --- state -------------------------------------------------------------------------------
     def company(self, company_id: str) -> Company:
         return self._companies[company_id]
@@ -193,6 +205,7 @@ class MapScene(QGraphicsScene):
     def set_hidden_sectors(self, hidden: set[str]) -> None:
         self.hidden_sectors = set(hidden)
         self._shown = [k for k, c in self._companies.items() if c.sector not in self.hidden_sectors]
+        self._groups_cache: dict[tuple[int, str | None], list[tuple[str, ...]]] = {}
         self._grouping = ()  # force the clusters to be rebuilt
 
     def select(self, key: str | None) -> None:
@@ -215,11 +228,24 @@ class MapScene(QGraphicsScene):
 
     def groups_at(self, scale: float, *, keep_selected_apart: bool = True) -> list[tuple[str, ...]]:
         """Companies that overlap on screen at this scale, greedily grouped. The selected company
-        (its card is open) stays out of any group, so its dot and ring are always visible."""
+        (its card is open) stays out of any group, so its dot and ring are always visible.
+
+        Scales are taken in steps of MAP_CLUSTER_SCALE_STEP and each step's grouping is kept
+        (until the filter changes): a pinch goes back and forth over the same steps, and bubbles
+        that split a few percent of zoom later than they might are not a difference anyone sees."""
+        step = round(math.log(scale) / math.log(theme.MAP_CLUSTER_SCALE_STEP))
+        apart = self.selected if keep_selected_apart else None
+        key = (step, apart)
+        groups = self._groups_cache.get(key)
+        if groups is None:
+            groups = self._group(theme.MAP_CLUSTER_SCALE_STEP ** step, apart)
+            self._groups_cache[key] = groups
+        return groups
+
+    def _group(self, scale: float, apart: str | None) -> list[tuple[str, ...]]:
         groups: list[list[str]] = []
         seeds: list[tuple[float, float]] = []
         limit = theme.MAP_CLUSTER_DISTANCE / scale
-        apart = self.selected if keep_selected_apart else None
         # Seeds filed in a grid of `limit`-sized cells: a seed closer than `limit` is in one of the
         # 3x3 cells around the point, so each company checks a few seeds, not all (10x content has
         # hundreds of markers on one layer). Same result as scanning every group in order.

@@ -20,6 +20,7 @@ from kiosk.content.model import Event
 from kiosk.formatting import format_span
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.widgets import (
     Chip,
     ElidedLabel,
@@ -297,6 +298,7 @@ class TimelineView(QWidget):
         self.area.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.scroller = make_kinetic(self.area, horizontal=True)
         self.area.viewport().installEventFilter(self)
+        self._ahead = AfterFrame(self, self.track.ensure_cards)
         self.area.horizontalScrollBar().valueChanged.connect(self._scrolled)
         layout.addWidget(self.area, 1)
 
@@ -322,7 +324,8 @@ class TimelineView(QWidget):
     # --- geometry --------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:
         width = self.area.viewport().width()
-        self.track.ensure_cards(value - width * BUILD_AHEAD, value + width * (1 + BUILD_AHEAD))
+        self.track.ensure_cards(value, value + width)  # what shows now; the rest after the paint
+        self._ahead.request(value - width * BUILD_AHEAD, value + width * (1 + BUILD_AHEAD))
         year = self.events[self.track.index_at(value + SLOT // 2)].date.year
         for y, chip in self.year_buttons.items():
             if chip.isChecked() != (y == year):

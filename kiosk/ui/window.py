@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import heap
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.pacing import SlicedJob
 from kiosk.ui.widgets import TouchButton, label
 
 log = logging.getLogger(__name__)
@@ -137,11 +140,23 @@ class KioskWindow(QWidget):
         QTimer.singleShot(theme.WARM_UP_DELAY_MS, self._warm_up)
 
     def _warm_up(self) -> None:
-        """After the first frame: load OpenCC and convert every text, so no tap waits for it."""
+        """After the first frame: load OpenCC and convert every text, so no tap waits for it
+        (in slices, so a tap meanwhile does not either); then settle the heap (kiosk.heap)."""
         from kiosk.content.walk import file_parts, iter_texts
 
         ex = self.ctx.exhibition
-        self.ctx.engine.warm(value for _file, part, prefix in file_parts(ex) for _loc, value in iter_texts(part, prefix))
+        texts = (value for _file, part, prefix in file_parts(ex) for _loc, value in iter_texts(part, prefix))
+
+        def step(deadline: float) -> bool:
+            for value in texts:
+                self.ctx.engine.warm((value,))
+                if time.perf_counter() > deadline:
+                    return False
+            heap.settle()  # what exists now lives all day: keep the collector from walking it mid-tap
+            return True
+
+        self._warming = SlicedJob(self, step)
+        self._warming.start()
 
     # --- navigation ------------------------------------------------------------------------
     def view(self, screen: Screen) -> QWidget:
