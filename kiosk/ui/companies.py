@@ -37,6 +37,7 @@ from kiosk.ui.widgets import (
     TapFrame,
     TouchButton,
     color_dot,
+    drop_farthest,
     label,
     make_kinetic,
 )
@@ -202,28 +203,13 @@ class DirectoryCanvas(QWidget):
                 self.cards[company_id] = card
             card.setGeometry(self.slots[company_id])
             card.show()
-        self._drop_far_cards(top, bottom, set(wanted))
-
-    def _drop_far_cards(self, top: int, bottom: int, wanted: set[str]) -> None:
-        if len(self.cards) <= LIVE_CARDS:
-            return
         middle = (top + bottom) / 2
 
         def distance(company_id: str) -> float:
             slot = self.slots.get(company_id)
-            return math.inf if slot is None else abs(slot.center().y() - middle)
+            return math.inf if slot is None else abs(slot.center().y() - middle)  # filtered out: first to go
 
-        far = sorted((k for k in self.cards if k not in wanted), key=distance, reverse=True)
-        for company_id in far[: len(self.cards) - LIVE_CARDS]:
-            self.texts.discard(self.cards.pop(company_id))
-
-    def _company(self, company_id: str) -> Company:
-        return next(c for s in self.sections for c in s.companies if c.id == company_id) \
-            if company_id not in self._by_id else self._by_id[company_id]
-
-    @property
-    def _by_id(self) -> dict[str, Company]:
-        return {c.id: c for s in self.sections for c in s.companies}
+        drop_farthest(self.cards, LIVE_CARDS, set(wanted), distance, self.texts)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)

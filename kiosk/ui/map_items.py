@@ -48,6 +48,10 @@ RANK_SELECTED = 5
 LABEL_NUDGES = 3  # half-label steps up and down a region's name may move to clear the dots
 FULL_CIRCLE = 360 * 16  # Qt measures arcs in sixteenths of a degree
 TWELVE_O_CLOCK = 90 * 16  # and starts them at three o'clock, counter-clockwise
+# A ring and an inner ring of copies, a label's halo (MAP_LABEL_HALO wide, as a stroke would be)
+HALO_OFFSETS = tuple(QPointF(radius * math.cos(math.tau * k / count), radius * math.sin(math.tau * k / count))
+                     for radius, count in ((theme.MAP_LABEL_HALO / 2, 16), (theme.MAP_LABEL_HALO / 4, 8))
+                     for k in range(count))
 IGNORE_TRANSFORM = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
 # Items that ignore the zoom keep their pixels: with the item cache Qt copies them each frame
 # without calling back into Python to paint.
@@ -151,7 +155,7 @@ class LabelItem(QGraphicsItem):
         self.setFlag(IGNORE_TRANSFORM)
         self.setCacheMode(CACHE)
         self.setZValue(Z_LABEL)
-        self._path = QPainterPath()
+        self._baselines: list[QPointF] = []
         self._rect = QRectF()
         self._size = (0.0, 0.0)
         self._badge_rect = QRectF()
@@ -177,14 +181,15 @@ class LabelItem(QGraphicsItem):
         height = sum(QFontMetricsF(line.font).height() for line in lines)
         left = theme.MARKER_RADIUS + theme.MAP_LABEL_GAP if self.beside else -width / 2
         top = -height / 2
-        path = QPainterPath()
+        # Where each line's baseline starts: the glyph outlines are made only to draw the label
+        # (kept, they would hold a few hundred KB of paths per hundred names).
+        self._baselines = []
         y = top
         for line, line_width in zip(lines, widths, strict=True):
             metrics = QFontMetricsF(line.font)
             x = left if self.beside else -line_width / 2
-            path.addText(QPointF(x, y + metrics.ascent()), line.font, line.text)
+            self._baselines.append(QPointF(x, y + metrics.ascent()))
             y += metrics.height()
-        self._path = path
         if badge and lines:
             last = QFontMetricsF(lines[-1].font)
             text_right = (left if self.beside else -widths[-1] / 2) + widths[-1] - badge_width
@@ -236,10 +241,18 @@ class LabelItem(QGraphicsItem):
     def _draw(self, painter: QPainter) -> None:
         palette = self.ctx.palette
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        halo = QPen(palette.color("paper"), theme.MAP_LABEL_HALO)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.strokePath(self._path, halo)
-        painter.fillPath(self._path, self.color)
+        # The halo is the text drawn in the paper colour at HALO_OFFSETS round each glyph, then
+        # the text over it. Stroking the glyph outlines with a wide pen looks the same but leaves
+        # tens of MB of stroker memory behind on a map with hundreds of names.
+        painter.setPen(palette.color("paper"))
+        for line, baseline in zip(self.lines, self._baselines, strict=True):
+            painter.setFont(line.font)
+            for offset in HALO_OFFSETS:
+                painter.drawText(baseline + offset, line.text)
+        painter.setPen(self.color)
+        for line, baseline in zip(self.lines, self._baselines, strict=True):
+            painter.setFont(line.font)
+            painter.drawText(baseline, line.text)
         if not self._badge_rect.isNull():
             badge_color = palette.color("approximate")
             painter.setPen(QPen(badge_color, 1))

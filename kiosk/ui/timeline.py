@@ -28,6 +28,7 @@ from kiosk.ui.widgets import (
     MediaImage,
     TapFrame,
     TouchButton,
+    drop_farthest,
     label,
     make_kinetic,
     repolish,
@@ -141,18 +142,8 @@ class Track(QWidget):
                 card.tapped.connect(lambda e=self.events[index]: self.on_tap(e))
                 card.show()
                 self.cards[index] = card
-        self._drop_far_cards(first, last)
-
-    def _drop_far_cards(self, first: int, last: int) -> None:
-        """Past LIVE_CARDS, the cards farthest from the view go: over a day of browsing a long
-        timeline every card would otherwise stay alive, each costing memory and work on every
-        script toggle. (The bundled exhibition has fewer events than that: nothing is dropped.)"""
-        if len(self.cards) <= LIVE_CARDS:
-            return
         middle = (first + last) / 2
-        far = sorted((i for i in self.cards if not first <= i <= last), key=lambda i: -abs(i - middle))
-        for index in far[: len(self.cards) - LIVE_CARDS]:
-            self.texts.discard(self.cards.pop(index))
+        drop_farthest(self.cards, LIVE_CARDS, range(first, last + 1), lambda i: abs(i - middle), self.texts)
 
     def fit_height(self, available: int) -> None:
         """Let cards grow into the height the screen offers (portrait has far more)."""

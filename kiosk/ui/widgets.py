@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import qtawesome as qta
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
@@ -24,6 +26,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.media import MediaError, check_image
 from kiosk.ui import theme
+
+if TYPE_CHECKING:
+    from kiosk.ui.context import TextBinder
+
+K = TypeVar("K")
 
 ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
 ELIDE_CACHE_SIZE = 4096  # elided texts remembered (a toggle back re-uses the last toggle's)
@@ -285,6 +292,18 @@ class TapFrame(QFrame):
         if event.type() == QEvent.Type.Leave:
             self._set_pressed(False)
         return super().event(event)
+
+
+def drop_farthest(built: dict[K, QWidget], keep: int, wanted: Collection[K], distance: Callable[[K], float],
+                  texts: TextBinder) -> None:
+    """Past `keep` widgets built on demand (cards near the view), discard the ones farthest from
+    it, never a `wanted` one: over a day of browsing a long list every card would otherwise
+    stay alive, each costing memory and work on every script toggle."""
+    if len(built) <= keep:
+        return
+    far = sorted((key for key in built if key not in wanted), key=distance, reverse=True)
+    for key in far[: len(built) - keep]:
+        texts.discard(built.pop(key))
 
 
 def make_kinetic(area: QAbstractScrollArea, *, horizontal: bool) -> QScroller:
