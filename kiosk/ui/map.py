@@ -4,7 +4,9 @@ A panel (beside the map in landscape, above it in portrait) switches layers and 
 the map itself is a MapCanvas (pan, pinch, double tap) over a MapScene. Tapping a marker, place
 or zone opens a card over the map, never over the panel; tapping a region that drills down
 (Tiexi on the city layer) opens the next layer through the window, so Back climbs up again.
-Layers' outlines are read and projected once and cached, so returning to a layer is instant.
+Each layer gets its own scene on its first visit (outlines read and projected, items made), and
+keeps it: returning to a layer swaps scenes, and its names, drawn ahead while the map is idle,
+are ready when a zoom reveals them.
 """
 
 from __future__ import annotations
