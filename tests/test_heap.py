@@ -25,3 +25,22 @@ def test_settle_freezes_what_lives_and_frees_what_was_frozen_before() -> None:
     heap.settle()  # a content swap settles again: last time's garbage goes
     assert gone_ref() is None
     assert kept.me is kept
+
+
+def test_paused_stops_automatic_collection_and_restores_it() -> None:
+    assert gc.isenabled()
+    with heap.paused():
+        assert not gc.isenabled()
+        with heap.paused():  # nested: still paused after the inner one ends
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_paused_restores_collection_after_an_error() -> None:
+    try:
+        with heap.paused():
+            raise ValueError("boom")
+    except ValueError:
+        pass
+    assert gc.isenabled()

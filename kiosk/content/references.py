@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -35,10 +35,10 @@ class _Reporter:
             else:
                 seen[item_id] = index
 
-    def reference(self, file: str, loc: Loc, value: str, known: Iterable[str], what: str, where: str) -> None:
-        known = list(known)
-        if value in known:
+    def reference(self, file: str, loc: Loc, value: str, known: Collection[str], what: str, where: str) -> None:
+        if value in known:  # a set: a large exhibition checks tens of thousands of references
             return
+        known = sorted(known)
         guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         listed = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
@@ -47,12 +47,12 @@ class _Reporter:
 
 def check_references(ex: Exhibition, documents: dict[str, YamlDocument], media_dir: Path) -> list[Problem]:
     r = _Reporter(documents)
-    sources = [s.id for s in ex.settings.sources]
-    eras = [e.id for e in ex.timeline.eras]
-    events = [e.id for e in ex.timeline.events]
-    companies = [c.id for c in ex.companies]
-    sectors = [s.id for s in ex.sectors]
-    layers = [m.id for m in ex.layers]
+    sources = {s.id for s in ex.settings.sources}
+    eras = {e.id for e in ex.timeline.eras}
+    events = {e.id for e in ex.timeline.events}
+    companies = {c.id for c in ex.companies}
+    sectors = {s.id for s in ex.sectors}
+    layers = {m.id for m in ex.layers}
 
     r.unique("exhibition.yaml", ("sources",), ex.settings.sources, "source")
     r.unique("timeline.yaml", ("eras",), ex.timeline.eras, "era")
@@ -119,7 +119,7 @@ def _check_media(r: _Reporter, ex: Exhibition, media_dir: Path) -> dict[str, fro
 
 
 def _check_layers(
-    r: _Reporter, ex: Exhibition, feature_ids: dict[str, frozenset[str]], layers: list[str], sources: list[str]
+    r: _Reporter, ex: Exhibition, feature_ids: dict[str, frozenset[str]], layers: set[str], sources: set[str]
 ) -> None:
     for i, layer in enumerate(ex.layers):
         at = ("layers", i)

@@ -7,6 +7,7 @@ in the content and where it came from"; this is the one place that knows how to 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -35,14 +36,21 @@ def file_parts(ex: Exhibition) -> Iterable[tuple[str, BaseModel, Loc]]:
             yield file, item, (key, index)
 
 
+@cache
+def _fields(model_class: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
+    """(attribute, key in the file, is a text field) for each field of a model class: worked
+    out once per class, not once per item (a large exhibition has thousands of items)."""
+    return tuple((name, info.alias or name, is_text_annotation(info.annotation))
+                 for name, info in model_class.model_fields.items())
+
+
 def iter_texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str]]]:
     """Yield (path, value) for every text field set in `model` and the models inside it."""
-    for name, info in type(model).model_fields.items():
+    for name, key, is_text in _fields(type(model)):
         value = getattr(model, name)
-        key = info.alias or name
         if value is None:
             continue
-        if is_text_annotation(info.annotation):
+        if is_text:
             yield (*loc, key), value
         else:
             yield from _iter_nested(value, (*loc, key))

@@ -17,7 +17,22 @@ import yaml
 from kiosk.content.problems import ContentError, Problem
 
 # libyaml's composer is ~10x faster and gives the same nodes and marks; fall back if absent.
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _COMPOSER(_SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, resolving plain scalars that cannot be anything but text (most content:
+    they start with a Han character) without trying YAML's number, date and boolean patterns on
+    each. Those patterns are keyed by first character; any other scalar is resolved as before."""
+
+    _TYPED_STARTS = frozenset(k for k in _SAFE_LOADER.yaml_implicit_resolvers if k is not None)
+
+    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self._TYPED_STARTS \
+                and None not in self.yaml_implicit_resolvers and not self.yaml_path_resolvers:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # bundled files are ~40 KB; even 100x that is under 10 MB
 MAX_NODES = 500_000  # values built per file, counting every alias expansion (100x content: ~80k)
@@ -142,8 +157,9 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        # Dates stay text: the content model parses YYYY, YYYY-MM and YYYY-MM-DD itself.
-        if node.tag == "tag:yaml.org,2002:timestamp":
+        # Text and dates are the node's own string (dates stay text: the content model parses
+        # YYYY, YYYY-MM and YYYY-MM-DD itself); the constructor is only asked for the rest.
+        if node.tag in (_STR_TAG, "tag:yaml.org,2002:timestamp"):
             return node.value
         if node.tag == "tag:yaml.org,2002:binary":
             raise _problem(
