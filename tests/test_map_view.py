@@ -211,6 +211,27 @@ def test_entering_with_a_company_centres_it_beside_its_card(qtbot, kiosk) -> Non
     assert view.scene.marker_labels["shengu"].isVisible()
 
 
+def test_dots_are_named_zoomed_in_without_overlap_and_unnamed_zoomed_out(qtbot, kiosk) -> None:  # noqa: ANN001
+    view = open_map(kiosk, "park")
+    scene, canvas = view.scene, view.canvas
+
+    def named() -> list:  # noqa: ANN202
+        return [key for key, label in scene.marker_labels.items() if label.isVisible()]
+
+    assert named() == [], "at fit the dots are not named"
+    canvas.set_view(theme.MAP_MARKER_LABEL_ZOOM * 1.5, canvas.center)
+    shown = named()
+    assert shown, "zoomed in, dots on screen are named"
+    assert set(shown) <= {key for key, marker in scene.markers.items() if marker.isVisible()}
+    to_view = canvas.viewportTransform()
+    boxes = [scene.marker_labels[k].boundingRect().translated(to_view.map(scene.marker_labels[k].pos()))
+             for k in shown]
+    assert all(canvas.viewport().rect().contains(box.toRect()) for box in boxes)
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]), "names never overlap"
+    canvas.set_view(1.0, canvas.home_center())
+    assert named() == [], "zoomed out again, the names go"
+
+
 def test_tapping_a_cluster_zooms_until_it_comes_apart(qtbot, kiosk) -> None:  # noqa: ANN001
     view = open_map(kiosk, "shenyang")
     assert view.scene.clusters, "the city-centre companies overlap at fit"

@@ -158,6 +158,7 @@ class LabelItem(QGraphicsItem):
         self._baselines: list[QPointF] = []
         self._rect = QRectF()
         self._size = (0.0, 0.0)
+        self._shown = True  # what set_shown last asked (new items are visible)
         self._badge_rect = QRectF()
         self._badge_font = ctx.font("caption")
         self._pixmap: QPixmap | None = None  # the drawn label, kept until its content changes
@@ -206,6 +207,12 @@ class LabelItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._rect
+
+    def set_shown(self, shown: bool) -> None:
+        """setVisible, asked of thousands of names a frame: only changes reach Qt."""
+        if shown != self._shown:
+            self._shown = shown
+            self.setVisible(shown)
 
     def may_fit(self, x: float, y: float, width: float, height: float) -> bool:
         """False if, anchored at screen point (x, y), no place the label may take near it (two

@@ -26,7 +26,6 @@ from kiosk.ui.map_items import (
     RANK_MARKER,
     RANK_PLACE,
     RANK_REGION,
-    RANK_SELECTED,
     RANK_ZONE,
     Z_LABEL,
     Z_SELECTED,
@@ -93,7 +92,10 @@ class MapScene(QGraphicsScene):
         self._xy: dict[str, tuple[float, float]] = {}  # each company's dot, scene units
         self._shown: list[str] = []  # companies whose sector is not filtered out, in content order
         self._dots: set[str] = set()  # companies drawn as their own dot (shown and not clustered)
-        self._groups_cache: dict[tuple[int, str | None], list[tuple[str, ...]]] = {}  # see groups_at
+        self._ranked: list[tuple[LabelItem, QGraphicsItem | None]] | None = None  # see _ranked_labels
+        self._named: set[LabelItem] = set()  # dots' names tried last time (the others are hidden)
+        # zoom step -> (groups, company -> its group's index): see groups_at
+        self._groups_cache: dict[int, tuple[list[tuple[str, ...]], dict[str, int]]] = {}
         self.setBackgroundBrush(ctx.palette.color("paper"))
         # Dots, bubbles and names show, hide and move on every frame of a zoom: keeping a BSP index
         # of them up to date costs more than walking a few hundred items when painting.
@@ -106,7 +108,9 @@ class MapScene(QGraphicsScene):
         self.outlines, self.labels, self.region_labels = {}, [], {}
         self.markers, self.places, self.marker_labels, self.clusters = {}, {}, {}, []
         self._grouping = ()
-        self._xy, self._dots = {}, set()
+        self._xy, self._dots, self._groups_cache = {}, set(), {}
+        self._ranked = None
+        self._named = set()
         self.selected = None
         zones = {zone.feature: zone for zone in layer.zones}
         # A lone region (the park's extent under its zones) is outlined, not tinted: a tint with
@@ -141,6 +145,7 @@ class MapScene(QGraphicsScene):
             label = LabelItem(self.ctx, RANK_MARKER, beside=True)
             label.anchor = marker.pos()
             label.setPos(marker.pos())
+            label.set_shown(False)  # until placed: a dot's name is only looked at near the screen
             self.addItem(label)
             self.marker_labels[company.id] = label
             self.labels.append((label, marker))
@@ -205,17 +210,22 @@ class MapScene(QGraphicsScene):
         return [s.id for s in self.ctx.exhibition.sectors if s.id in present]
 
     def set_hidden_sectors(self, hidden: set[str]) -> None:
+        if hidden == self.hidden_sectors and self._groups_cache:
+            return  # the same filter (every visit to a layer clears it): the groupings still hold
         self.hidden_sectors = set(hidden)
         self._shown = [k for k, c in self._companies.items() if c.sector not in self.hidden_sectors]
-        self._groups_cache: dict[tuple[int, str | None], list[tuple[str, ...]]] = {}
+        self._groups_cache = {}
         self._grouping = ()  # force the clusters to be rebuilt
 
     def select(self, key: str | None) -> None:
         """Ring the marker of the company or place whose card is open (None: no ring)."""
+        for old_or_new in {self.selected, key} - {None}:
+            marker = self.markers.get(old_or_new or "") or self.places.get(old_or_new or "")
+            if marker is not None:
+                marker.set_selected(old_or_new == key)
+        if key != self.selected:
+            self._grouping = ()
         self.selected = key
-        for marker_key, marker in (*self.markers.items(), *self.places.items()):
-            marker.set_selected(marker_key == key)
-        self._grouping = ()
 
     def shown_companies(self) -> list[str]:
         return list(self._shown)
@@ -236,15 +246,21 @@ class MapScene(QGraphicsScene):
         (until the filter changes): a pinch goes back and forth over the same steps, and bubbles
         that split a few percent of zoom later than they might are not a difference anyone sees."""
         step = round(math.log(scale) / math.log(theme.MAP_CLUSTER_SCALE_STEP))
+        cached = self._groups_cache.get(step)
+        if cached is None:
+            groups = self._group(theme.MAP_CLUSTER_SCALE_STEP ** step)
+            cached = (groups, {key: index for index, group in enumerate(groups) for key in group})
+            self._groups_cache[step] = cached
+        groups, group_of = cached
         apart = self.selected if keep_selected_apart else None
-        key = (step, apart)
-        groups = self._groups_cache.get(key)
-        if groups is None:
-            groups = self._group(theme.MAP_CLUSTER_SCALE_STEP ** step, apart)
-            self._groups_cache[key] = groups
-        return groups
+        index = group_of.get(apart or "")
+        if index is None or len(groups[index]) == 1:
+            return groups
+        # The chosen company steps out of its bubble; the rest stay grouped as they were.
+        rest = tuple(key for key in groups[index] if key != apart)
+        return [*groups[:index], rest, *groups[index + 1:], (apart,)]  # type: ignore[list-item]
 
-    def _group(self, scale: float, apart: str | None) -> list[tuple[str, ...]]:
+    def _group(self, scale: float) -> list[tuple[str, ...]]:
         groups: list[list[str]] = []
         seeds: list[tuple[float, float]] = []
         limit = theme.MAP_CLUSTER_DISTANCE / scale
@@ -257,15 +273,14 @@ class MapScene(QGraphicsScene):
             x, y = xy[key]
             cx, cy = math.floor(x / limit), math.floor(y / limit)
             found = None
-            if key != apart:
-                for dx in (-1, 0, 1):
-                    for dy in (-1, 0, 1):
-                        for index in cells.get((cx + dx, cy + dy), ()):
-                            if found is not None and index > found:
-                                continue
-                            sx, sy = seeds[index]
-                            if (x - sx) ** 2 + (y - sy) ** 2 < reach and groups[index][0] != apart:
-                                found = index
+            for dx in (-1, 0, 1):
+                for dy in (-1, 0, 1):
+                    for index in cells.get((cx + dx, cy + dy), ()):
+                        if found is not None and index > found:
+                            continue
+                        sx, sy = seeds[index]
+                        if (x - sx) ** 2 + (y - sy) ** 2 < reach:
+                            found = index
             if found is None:
                 cells.setdefault((cx, cy), []).append(len(groups))
                 groups.append([key])
@@ -317,30 +332,37 @@ class MapScene(QGraphicsScene):
         m11, m22, dx, dy = to_view.m11(), to_view.m22(), to_view.dx(), to_view.dy()
         blocked = RectGrid(theme.MAP_LABEL_GRID_CELL)  # dots, controls and the labels placed so far
         radius = theme.MARKER_RADIUS
-        for key in self._dots:
+        names_dots = zoom >= theme.MAP_MARKER_LABEL_ZOOM
+        near: list[str] = []  # dots whose name may fit on screen, to try (in content order)
+        for key in self._shown:
+            if key not in self._dots:
+                continue
             x, y = self._xy[key]
             x, y = x * m11 + dx, y * m22 + dy
             if -radius < x < width + radius and -radius < y < height + radius:
                 blocked.add(QRectF(x - radius, y - radius, 2 * radius, 2 * radius))
+            # a dot's name shows zoomed in, beside a dot standing alone, if it can be on screen
+            if names_dots and key != self.selected and self.marker_labels[key].may_fit(x, y, width, height):
+                near.append(key)
         for item in (*self.places.values(), *self.clusters):
             blocked.add(self._screen_rect(to_view, item))
         for rect in covered:
             blocked.add(rect)
         chosen = self.markers.get(self.selected or "")
-        names_dots = zoom >= theme.MAP_MARKER_LABEL_ZOOM
-        # the open card's company is named first and at any zoom: the visitor is looking for it
-        ordered = sorted(self.labels, key=lambda pair: -(RANK_SELECTED if pair[1] is chosen else pair[0].rank))
+        # The open card's company is named first and at any zoom (the visitor is looking for it),
+        # then places, zones and regions by rank, then the names of dots near the screen; every
+        # other dot's name is hidden without being looked at (a large layer has thousands).
+        ordered = [(self.marker_labels[self.selected or ""], chosen)] if chosen is not None else []
+        ordered += self._ranked_labels()
+        ordered += [(self.marker_labels[key], self.markers[key]) for key in near]
+        named = {label for label, _ in ordered}
+        for label in self._named - named:
+            label.set_shown(False)
+        self._named = {label for label, subject in ordered if label.rank == RANK_MARKER}
         for label, subject in ordered:
-            if label.rank == RANK_MARKER and subject is not chosen:
-                # a dot's name shows zoomed in, beside a dot standing alone, if it can be on screen
-                if not (names_dots and subject is not None and subject.key in self._dots) or \
-                        not label.may_fit(label.anchor.x() * m11 + dx, label.anchor.y() * m22 + dy, width, height):
-                    if label.isVisible():
-                        label.setVisible(False)
-                    continue
-            elif label.rank == RANK_REGION and subject is not None:
+            if label.rank == RANK_REGION and subject is not None:
                 if to_view.mapRect(subject.boundingRect()).width() < label.boundingRect().width():
-                    label.setVisible(False)
+                    label.set_shown(False)
                     continue
             spot = None  # best: clear of others and wholly inside the region; else clear, middle inside
             offsets = self._label_offsets(label, subject, subject is chosen)
@@ -357,11 +379,18 @@ class MapScene(QGraphicsScene):
             if spot is None and (label.rank >= RANK_ZONE or subject is chosen):  # named regardless
                 pos = label.anchor + offsets[0] / scale
                 spot = (pos, label.boundingRect().translated(to_view.map(pos)))
-            label.setVisible(spot is not None)
+            label.set_shown(spot is not None)
             label.setZValue(Z_SELECTED if subject is chosen else Z_LABEL)  # above any cluster beside it
             if spot is not None:
                 label.setPos(spot[0])
                 blocked.add(spot[1])
+
+    def _ranked_labels(self) -> list[tuple[LabelItem, QGraphicsItem | None]]:
+        """Names of places, zones and regions, most important first (worked out once a layer)."""
+        if self._ranked is None:
+            others = [pair for pair in self.labels if pair[0].rank != RANK_MARKER]
+            self._ranked = sorted(others, key=lambda pair: -pair[0].rank)
+        return self._ranked
 
     @staticmethod
     def _label_offsets(label: LabelItem, subject: QGraphicsItem | None, chosen: bool) -> list[QPointF]:
