@@ -327,12 +327,12 @@ class MarkerItem(QGraphicsItem):
 class ClusterItem(QGraphicsItem):
     """Several companies too close to tell apart at this zoom: a count, ringed by their sector colours."""
 
-    def __init__(self, ctx: ViewContext, members: tuple[str, ...], colors: list[QColor]) -> None:
+    def __init__(self, ctx: ViewContext, members: tuple[str, ...], colors: list[str]) -> None:
+        """`colors`: each member's sector colour, as the content gives it (#RRGGBB)."""
         super().__init__()
         self.ctx = ctx
         self.members = members
-        self.colors = colors
-        self._shares = Counter(color.name() for color in colors)  # sector colour -> members
+        self._shares = Counter(colors)  # sector colour -> members
         self.setFlag(IGNORE_TRANSFORM)
         self.setCacheMode(CACHE)
         self.setZValue(Z_CLUSTER)
@@ -358,8 +358,9 @@ class ClusterItem(QGraphicsItem):
             -theme.MARKER_RING, -theme.MARKER_RING, theme.MARKER_RING, theme.MARKER_RING)
         start = TWELVE_O_CLOCK
         for name, count in self._shares.items():
-            span = round(FULL_CIRCLE * count / len(self.colors))
-            painter.setPen(QPen(QColor(name), theme.MARKER_RING * 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            span = round(FULL_CIRCLE * count / len(self.members))
+            painter.setPen(QPen(theme.sector_color(name), theme.MARKER_RING * 2, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.FlatCap))
             painter.drawArc(ring, start, -span)
             start -= span
         painter.setPen(palette.color("on_accent"))

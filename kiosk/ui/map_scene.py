@@ -313,8 +313,7 @@ class MapScene(QGraphicsScene):
         for group in wanted:
             cluster = kept.get(group)
             if cluster is None:
-                colors = [theme.sector_color(sectors[self._companies[k].sector].color) for k in group]
-                cluster = ClusterItem(self.ctx, group, colors)
+                cluster = ClusterItem(self.ctx, group, [sectors[self._companies[k].sector].color for k in group])
                 cluster.setPos(sum(self._xy[k][0] for k in group) / len(group),
                                sum(self._xy[k][1] for k in group) / len(group))
                 self.addItem(cluster)
