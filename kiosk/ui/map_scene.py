@@ -253,12 +253,12 @@ class MapScene(QGraphicsScene):
             self._groups_cache[step] = cached
         groups, group_of = cached
         apart = self.selected if keep_selected_apart else None
-        index = group_of.get(apart or "")
-        if index is None or len(groups[index]) == 1:
+        index = group_of.get(apart) if apart is not None else None
+        if apart is None or index is None or len(groups[index]) == 1:
             return groups
         # The chosen company steps out of its bubble; the rest stay grouped as they were.
         rest = tuple(key for key in groups[index] if key != apart)
-        return [*groups[:index], rest, *groups[index + 1:], (apart,)]  # type: ignore[list-item]
+        return [*groups[:index], rest, *groups[index + 1:], (apart,)]
 
     def _group(self, scale: float) -> list[tuple[str, ...]]:
         groups: list[list[str]] = []
