@@ -232,6 +232,20 @@ def test_dots_are_named_zoomed_in_without_overlap_and_unnamed_zoomed_out(qtbot, 
     assert named() == [], "zoomed out again, the names go"
 
 
+def test_dots_named_after_a_toggle_are_named_in_the_new_script(qtbot, kiosk) -> None:  # noqa: ANN001
+    """Names of dots off screen are made when needed, so they must be made in the script shown then."""
+    view = open_map(kiosk, "park")
+    scene, canvas = view.scene, view.canvas
+    kiosk.window.set_variant("zh-Hant")
+    canvas.set_view(theme.MAP_MARKER_LABEL_ZOOM * 1.5, canvas.center)
+    shown = [key for key, label in scene.marker_labels.items() if label.isVisible()]
+    assert shown
+    for key in shown:
+        company = scene.company(key)
+        assert scene.marker_labels[key].text() == kiosk.ctx.t(company.short_name or company.name)
+    assert scene.marker_labels["bmw-lydia-plant"].text() == "里達工廠", "and any other name asked for"
+
+
 def test_tapping_a_cluster_zooms_until_it_comes_apart(qtbot, kiosk) -> None:  # noqa: ANN001
     view = open_map(kiosk, "shenyang")
     assert view.scene.clusters, "the city-centre companies overlap at fit"

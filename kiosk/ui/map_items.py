@@ -159,17 +159,34 @@ class LabelItem(QGraphicsItem):
         self._rect = QRectF()
         self._size = (0.0, 0.0)
         self._shown = True  # what set_shown last asked (new items are visible)
+        self._compose: Callable[[], tuple[list[Line], str]] | None = None  # see set_content_later
         self._badge_rect = QRectF()
         self._badge_font = ctx.font("caption")
         self._pixmap: QPixmap | None = None  # the drawn label, kept until its content changes
 
     def text(self) -> str:
         """What the label says, lines joined by newlines (the badge after a space)."""
+        self.fresh()
         text = "\n".join(line.text for line in self.lines)
         return f"{text} {self.badge}" if self.badge else text
 
+    def set_content_later(self, compose: Callable[[], tuple[list[Line], str]]) -> None:
+        """New content, made by `compose` (lines, badge) when the label is next needed: by the
+        scene's layout (before it is shown), by text() or by drawing ahead (see fresh)."""
+        self._compose = compose
+        self._pixmap = None
+
+    def fresh(self) -> LabelItem:
+        """The label with any content set for later made now (never while it is being painted:
+        the scene makes a name before it shows it)."""
+        if self._compose is not None:
+            compose, self._compose = self._compose, None
+            self.set_content(*compose())
+        return self
+
     def set_content(self, lines: list[Line], badge: str = "") -> None:
         """Lay the lines out centred under each other; an optional badge follows the last line."""
+        self._compose = None
         self.prepareGeometryChange()
         self.lines, self.badge = lines, badge
         self._badge_font = self.ctx.font("caption")
@@ -217,6 +234,11 @@ class LabelItem(QGraphicsItem):
     def may_fit(self, x: float, y: float, width: float, height: float) -> bool:
         """False if, anchored at screen point (x, y), no place the label may take near it (two
         of its sizes) can be on a width x height screen: most names, zoomed into a large map."""
+        if self._compose is not None:  # not made (in this script) yet: made if it may be needed
+            near = theme.MAP_NAME_REACH
+            if not (-near < x < width + near and -near < y < height + near):
+                return False
+            self.fresh()
         reach_x, reach_y = 2 * self._size[0], 2 * self._size[1]
         return -reach_x < x < width + reach_x and -reach_y < y < height + reach_y
 

@@ -184,9 +184,11 @@ class MapScene(QGraphicsScene):
             else:
                 name = ctx.engine.convert(self.outlines[feature_id].outline.name, ctx.variant)
                 label.set_content([Line(name, ctx.font("caption", bold=feature_id in self.layer.highlight))])
+        # A dot's name is only made when it is about to show (a large layer has thousands, most
+        # off screen or hidden in bubbles): a toggle costs what is on screen, not the whole layer.
         for company_id, label in self.marker_labels.items():
             company = self._companies[company_id]
-            label.set_content([Line(ctx.t(company.short_name or company.name), ctx.font("caption"))])
+            label.set_content_later(lambda c=company: ([Line(ctx.t(c.short_name or c.name), ctx.font("caption"))], ""))
 
     def prepare_labels(self, ratio: float, deadline: float) -> bool:
         """Draw names not drawn yet (at this pixel ratio) until `deadline` (perf_counter);
@@ -195,7 +197,7 @@ class MapScene(QGraphicsScene):
             if not label.is_prepared(ratio):
                 if time.perf_counter() > deadline:
                     return False
-                label.prepare(ratio)
+                label.fresh().prepare(ratio)
         return True
 
     # --- state -------------------------------------------------------------------------------
@@ -359,6 +361,7 @@ class MapScene(QGraphicsScene):
             label.set_shown(False)
         self._named = {label for label, subject in ordered if label.rank == RANK_MARKER}
         for label, subject in ordered:
+            label.fresh()
             if label.rank == RANK_REGION and subject is not None:
                 if to_view.mapRect(subject.boundingRect()).width() < label.boundingRect().width():
                     label.set_shown(False)
