@@ -9,15 +9,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from kiosk import heap
 from kiosk.content.messages import problems_from
-from kiosk.content.model import FILE_MODELS, Exhibition, ExhibitionSettings
+from kiosk.content.model import (
+    FILE_MODELS,
+    Companies,
+    Exhibition,
+    ExhibitionSettings,
+    Figures,
+    Glossary,
+    Maps,
+    Sectors,
+    Timeline,
+)
 from kiosk.content.problems import ContentError, Problem
 from kiosk.content.references import check_references
 from kiosk.content.yamlsource import YamlDocument, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -101,22 +114,26 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
             problems.append(exc.problem)
             continue
         documents[name] = doc
-        part, found = _validate(doc, model)
+        validated, found = _validate(doc, model)
         problems += found
-        if part is not None:
-            parts[name] = part
+        if validated is not None:
+            parts[name] = validated
     if len(parts) != len(FILE_MODELS):
         return LoadResult(None, sorted(problems), documents, content_dir)
-    settings = parts["exhibition.yaml"]
-    assert isinstance(settings, ExhibitionSettings)
+
+    def part(name: str, kind: type[M]) -> M:
+        value = parts[name]
+        assert isinstance(value, kind), (name, kind)  # FILE_MODELS gives each file its model
+        return value
+
     exhibition = Exhibition(
-        settings=settings,
-        timeline=parts["timeline.yaml"],
-        sectors=parts["sectors.yaml"].sectors,  # type: ignore[attr-defined]
-        companies=parts["companies.yaml"].companies,  # type: ignore[attr-defined]
-        layers=parts["maps.yaml"].layers,  # type: ignore[attr-defined]
-        figures=parts["figures.yaml"].figures,  # type: ignore[attr-defined]
-        glossary=parts["glossary.yaml"],
+        settings=part("exhibition.yaml", ExhibitionSettings),
+        timeline=part("timeline.yaml", Timeline),
+        sectors=part("sectors.yaml", Sectors).sectors,
+        companies=part("companies.yaml", Companies).companies,
+        layers=part("maps.yaml", Maps).layers,
+        figures=part("figures.yaml", Figures).figures,
+        glossary=part("glossary.yaml", Glossary),
     )
     problems += check_references(exhibition, documents, media_dir)
     if problems:

@@ -154,7 +154,7 @@ def problems_from(exc: ValidationError, root: type[BaseModel], doc: YamlDocument
     """One located problem per wrong value; alternatives of a union are merged into one."""
     grouped: dict[Loc, list[dict[str, Any]]] = defaultdict(list)
     for error in exc.errors(include_url=False):
-        grouped[_clean_loc(doc.data, error["loc"], error["type"])].append(error)
+        grouped[_clean_loc(doc.data, error["loc"], error["type"])].append(dict(error))
     # A list whose items failed is also reported "too short" (its valid items are none): noise.
     for loc in [loc for loc, errs in grouped.items() if all(e["type"] == "too_short" for e in errs)]:
         if any(other[: len(loc)] == loc and other != loc for other in grouped):

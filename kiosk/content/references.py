@@ -66,15 +66,15 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument], media_d
         at = ("events", i)
         r.reference("timeline.yaml", (*at, "era"), event.era, eras, "era", "timeline.yaml eras")
         r.reference("timeline.yaml", (*at, "source"), event.source, sources, "source", "exhibition.yaml sources")
-        for j, company in enumerate(event.companies):
-            r.reference("timeline.yaml", (*at, "companies", j), company, companies, "company", "companies.yaml")
+        for j, company_id in enumerate(event.companies):
+            r.reference("timeline.yaml", (*at, "companies", j), company_id, companies, "company", "companies.yaml")
 
     for i, company in enumerate(ex.companies):
         at = ("companies", i)
         r.reference("companies.yaml", (*at, "sector"), company.sector, sectors, "sector", "sectors.yaml")
         r.reference("companies.yaml", (*at, "source"), company.source, sources, "source", "exhibition.yaml sources")
-        for j, event in enumerate(company.events):
-            r.reference("companies.yaml", (*at, "events", j), event, events, "event", "timeline.yaml")
+        for j, event_id in enumerate(company.events):
+            r.reference("companies.yaml", (*at, "events", j), event_id, events, "event", "timeline.yaml")
         if company.location:
             r.reference("companies.yaml", (*at, "location", "layer"), company.location.layer, layers, "map layer", "maps.yaml")
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from kiosk.content.model import FILE_MODELS
 
 SCHEMA_DIR_NAME = ".schema"
 
 
-def schema_for(file_name: str) -> dict:
+def schema_for(file_name: str) -> dict[str, Any]:
     model = FILE_MODELS[file_name]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -28,11 +28,11 @@ class _COMPOSER(_SAFE_LOADER):  # type: ignore[misc, valid-type]
 
     _TYPED_STARTS = frozenset(k for k in _SAFE_LOADER.yaml_implicit_resolvers if k is not None)
 
-    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201 - PyYAML's signature
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self._TYPED_STARTS \
                 and None not in self.yaml_implicit_resolvers and not self.yaml_path_resolvers:
             return _STR_TAG
-        return super().resolve(kind, value, implicit)
+        return str(super().resolve(kind, value, implicit))
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # bundled files are ~40 KB; even 100x that is under 10 MB
 MAX_NODES = 500_000  # values built per file, counting every alias expansion (100x content: ~80k)
