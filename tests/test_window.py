@@ -137,9 +137,10 @@ def test_touch_targets_are_large_enough(qtbot, kiosk) -> None:  # noqa: ANN001
                 assert min(button.width(), button.height()) >= theme.TOUCH_MIN, button.text()
 
 
-def test_texts_are_converted_ahead_in_slices_then_the_heap_is_settled(qtbot, bundled_result, monkeypatch) -> None:  # noqa: ANN001
-    """After the first frame every text is converted for every script, a few at a time (a tap
-    meanwhile waits for one slice, not all), and then the heap is frozen (kiosk.heap)."""
+def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot, bundled_result, monkeypatch) -> None:  # noqa: ANN001
+    """After the first frame every text is converted for every script and every view is built,
+    a little at a time (a tap meanwhile waits for one slice, not all), and then the heap is
+    frozen (kiosk.heap)."""
     import gc
 
     from kiosk.content.walk import file_parts, iter_texts
@@ -165,4 +166,8 @@ def test_texts_are_converted_ahead_in_slices_then_the_heap_is_settled(qtbot, bun
         for variant in engine.variants:
             engine.text(value, variant.id)
     assert engine.cache_info()[1] == misses, "every text was already converted"
+    for screen in Screen:  # and every screen's view is built, so no first visit waits for it
+        assert screen in built.window._views
+    assert set(built.window._views[Screen.MAP].scenes) == {layer.id for layer in ex.layers}, \
+        "and every map layer's scene"
     assert gc.get_freeze_count() > 0

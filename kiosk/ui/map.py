@@ -12,6 +12,7 @@ are ready when a zoom reveals them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
@@ -130,6 +131,14 @@ class MapView(QWidget):
         elif scene.variant != self.ctx.variant:  # the script was toggled while it was away
             scene.refresh_text()
         return scene
+
+    def warm(self) -> Iterator[None]:
+        """Build every layer's scene ahead (the window calls this while idle, one per slice), so
+        the first visit to a layer is a swap like any other."""
+        for layer in self.ctx.exhibition.layers:
+            if layer.id not in self.scenes:
+                self.scene_for(layer)
+                yield
 
     def show_layer(self, layer_id: str) -> None:
         """Show a layer whole and fitted, no card open and no sector filtered."""

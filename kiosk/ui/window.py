@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -50,6 +50,7 @@ class ScreenView(Protocol):
     def leave(self) -> None: ...
     def reset(self) -> None: ...
     def current_item(self) -> str | None: ...
+    # Optionally `warm() -> Iterator[None]`: parts to make ahead while idle, yielding between them.
 
 
 ViewFactory = Callable[[ViewContext, "KioskWindow"], QWidget]
@@ -140,19 +141,33 @@ class KioskWindow(QWidget):
         QTimer.singleShot(theme.WARM_UP_DELAY_MS, self._warm_up)
 
     def _warm_up(self) -> None:
-        """After the first frame: load OpenCC and convert every text, so no tap waits for it
-        (in slices, so a tap meanwhile does not either); then settle the heap (kiosk.heap)."""
+        """After the first frame, while the home screen shows: load OpenCC and convert every
+        text, so no toggle waits for it; build every screen's view, so no first visit waits for
+        it; then settle the heap (kiosk.heap). In slices between frames: a tap meanwhile waits
+        for one text or one view at most, not for all of it."""
         from kiosk.content.walk import file_parts, iter_texts
 
         ex = self.ctx.exhibition
-        texts = (value for _file, part, prefix in file_parts(ex) for _loc, value in iter_texts(part, prefix))
+
+        def work() -> Iterator[None]:
+            for _file, part, prefix in file_parts(ex):
+                for _loc, value in iter_texts(part, prefix):
+                    self.ctx.engine.warm((value,))
+                    yield
+            for screen in Screen:
+                if screen not in self._views:
+                    self.view(screen)
+                    yield
+                # a view may have more to make ahead (the map: each layer's scene), a slice a part
+                yield from getattr(self._views[screen], "warm", lambda: iter(()))()
+            heap.settle()  # what exists now lives all day: keep the collector from walking it mid-tap
+
+        steps = work()
 
         def step(deadline: float) -> bool:
-            for value in texts:
-                self.ctx.engine.warm((value,))
+            for _ in steps:
                 if time.perf_counter() > deadline:
                     return False
-            heap.settle()  # what exists now lives all day: keep the collector from walking it mid-tap
             return True
 
         self._warming = SlicedJob(self, step)
