@@ -34,9 +34,6 @@ class AfterFrame(QObject):
         self._args = args
         self._timer.start()
 
-    def pending(self) -> bool:
-        return self._timer.isActive()
-
 
 class SlicedJob(QObject):
     """Runs `step(deadline)` a slice at a time (IDLE_SLICE_MS, a frame apart) until it returns
