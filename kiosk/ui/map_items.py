@@ -59,6 +59,7 @@ CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 _STAMPS: dict[tuple[object, ...], QPixmap] = {}
+STAMPS_KEPT = 512  # distinct dots and bubbles kept drawn (a large map's bubbles vary in count and colours)
 
 
 def stamp(key: tuple[object, ...], rect: QRectF, ratio: float, draw: Callable[[QPainter], None]) -> QPixmap:
@@ -78,6 +79,8 @@ def stamp(key: tuple[object, ...], rect: QRectF, ratio: float, draw: Callable[[Q
         painter.translate(-rect.topLeft())
         draw(painter)
         painter.end()
+        if len(_STAMPS) >= STAMPS_KEPT:
+            _STAMPS.clear()  # rare (only on very large maps), and each is redrawn in microseconds
         _STAMPS[full_key] = pixmap
     return pixmap
 
@@ -243,9 +246,9 @@ class LabelItem(QGraphicsItem):
         return -reach_x < x < width + reach_x and -reach_y < y < height + reach_y
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:  # noqa: ANN001
-        # Stroking a halo round every glyph outline costs milliseconds a label; the item cache
-        # alone does not spare it while zooming (labels that move or hide and show again are
-        # drawn afresh), so the label is drawn once into a pixmap at the screen's pixel ratio.
+        # Drawing the text two dozen times for its halo costs about a millisecond a label; the
+        # item cache alone does not spare it while zooming (labels that move or hide and show
+        # again are drawn afresh), so the label is drawn once into a pixmap (see prepare).
         painter.drawPixmap(self._rect.topLeft(), self.prepare(pixel_ratio(painter)))
 
     def is_prepared(self, ratio: float) -> bool:
