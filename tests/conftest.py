@@ -58,15 +58,20 @@ def bundled_result():  # noqa: ANN201 - a LoadResult; imported lazily to keep co
     return result
 
 
-@pytest.fixture
-def kiosk(qtbot, bundled_result):  # noqa: ANN001, ANN201
-    """The kiosk window on the bundled content, shown at 1920x1080 on the offscreen screen."""
+def open_kiosk(qtbot, result, media: Path):  # noqa: ANN001, ANN201 - a Kiosk
+    """The kiosk window on validated content, shown at 1920x1080 on the offscreen screen."""
     from kiosk.ui.app import build_window, qt_application
 
     qt_application()
-    built = build_window(bundled_result, REPO / "media")
+    built = build_window(result, media)
     qtbot.addWidget(built.window)
     built.window.resize(1920, 1080)
     built.window.show()
     qtbot.waitExposed(built.window)
     return built
+
+
+@pytest.fixture
+def kiosk(qtbot, bundled_result):  # noqa: ANN001, ANN201
+    """The kiosk window on the bundled content."""
+    return open_kiosk(qtbot, bundled_result, REPO / "media")

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.load import load_content
 from kiosk.ui import app as ui_app
 from kiosk.ui import theme
-from kiosk.ui.app import Kiosk, build_window, qt_application
+from kiosk.ui.app import Kiosk
 from kiosk.ui.window import Screen
 from tests import gestures
+from tests.conftest import open_kiosk
 from tests.factory import tiny_png, write_exhibition
 
 SECTORS = """\
@@ -136,13 +137,7 @@ def kiosk(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Kiosk:  # n
     monkeypatch.setitem(ui_app.FACTORIES, Screen.MAP, MapStub)
     result = load_content(write_content(tmp_path))
     assert result.ok, result.problems
-    qt_application()
-    built = build_window(result, tmp_path / "media")
-    qtbot.addWidget(built.window)
-    built.window.resize(1920, 1080)
-    built.window.show()
-    qtbot.waitExposed(built.window)
-    return built
+    return open_kiosk(qtbot, result, tmp_path / "media")
 
 
 def tap(qtbot, widget: QWidget) -> None:  # noqa: ANN001

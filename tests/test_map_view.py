@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.window import Screen
+from tests.conftest import open_kiosk
 
 REPO = Path(__file__).resolve().parent.parent
 LEFT = Qt.MouseButton.LeftButton
@@ -533,18 +534,13 @@ def test_overlays_stay_on_screen_and_apart_in_both_orientations(qtbot, kiosk, si
 # --- robustness, on the small test exhibition -----------------------------------------------
 def test_a_broken_outline_file_shows_an_empty_layer_not_a_crash(qtbot, exhibition_dir) -> None:  # noqa: ANN001
     from kiosk.content import load_content
-    from kiosk.ui.app import build_window, qt_application
 
-    qt_application()
     media = exhibition_dir.parent / "media"
     result = load_content(exhibition_dir, media)
     assert result.ok, result.problems
     # validated, then broken before the map reads it (a disk going bad, an edit mid-copy)
     (media / "maps" / "park.geojson").write_text("{not json", encoding="utf-8")
-    built = build_window(result, media)
-    qtbot.addWidget(built.window)
-    built.window.resize(1920, 1080)
-    built.window.show()
+    built = open_kiosk(qtbot, result, media)
     built.window.navigate(Screen.MAP, "park")
     view = built.window.view(Screen.MAP)
     assert view.scene.outlines == {}
