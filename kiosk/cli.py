@@ -69,19 +69,23 @@ def cmd_proof(args: argparse.Namespace) -> int:
 
 
 def cmd_fidelity(args: argparse.Namespace) -> int:
-    from kiosk.content.problems import ContentError
-    from kiosk.fidelity import measure_fidelity, read_script_settings, to_json, to_table
+    import dataclasses
+
+    from kiosk.content import load_content
+    from kiosk.fidelity import check_content_word_forms, measure_fidelity, to_json, to_table
 
     seeds = sorted(Path(args.seeds).glob("*.txt"))
     if not seeds:
         sys.stderr.write(f"kiosk fidelity: no source texts (*.txt) in {args.seeds}\n")
         return 1
-    try:
-        settings, glossary = read_script_settings(args.content)
-        report = measure_fidelity(seeds, settings, glossary, args.variant)
-    except ContentError as exc:
-        _report_problems([exc.problem])
+    result = load_content(args.content)
+    if result.exhibition is None:
+        _report_problems(result.problems)
         return 1
+    try:
+        ex = result.exhibition
+        report = measure_fidelity(seeds, ex.settings, ex.glossary, args.variant)
+        report = dataclasses.replace(report, word_forms=check_content_word_forms(seeds, result, args.variant))
     except ValueError as exc:
         sys.stderr.write(f"kiosk fidelity: {exc}\n")
         return 2

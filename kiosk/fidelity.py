@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from kiosk.content.messages import problems_from
+from kiosk.content.load import LoadResult
 from kiosk.content.model import ExhibitionSettings, Glossary
-from kiosk.content.problems import ContentError, Problem
-from kiosk.content.yamlsource import read_yaml
 from kiosk.paths import app_root
+from kiosk.proof import proof_rows
 from kiosk.script import Converter, ScriptEngine
+from kiosk.ui.strings import UI_STRINGS
+from kiosk.wordforms import SourceVocabulary, WordFormReport, check_word_forms
 
 # CJK Unified Ideographs, extension A, compatibility ideographs and the supplementary planes.
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -156,6 +157,7 @@ class FidelityReport:
     back: str
     files: tuple[FileFidelity, ...]
     skipped: tuple[str, ...]
+    word_forms: WordFormReport | None = None
 
     @property
     def opencc(self) -> Measure:
@@ -202,14 +204,7 @@ def measure_fidelity(
     converter_factory: ConverterFactory = _opencc,
 ) -> FidelityReport:
     """Round-trip every Traditional text in `seeds`; Simplified ones are listed as skipped."""
-    variant_id = variant_id or traditional_variant(settings)
-    by_id = {v.id: v for v in settings.variants}
-    if variant_id not in by_id:
-        raise ValueError(f"unknown variant '{variant_id}' (exhibition.yaml variants: {', '.join(by_id)})")
-    back_config = by_id[variant_id].opencc
-    if back_config is None or back_config not in REVERSE:
-        raise ValueError(f"variant '{variant_id}' is not made by an OpenCC s2* configuration ({back_config})")
-    forward_config = REVERSE[back_config]
+    variant_id, forward_config, back_config = _converters(settings, variant_id, converter_factory)
     forward, back = converter_factory(forward_config), converter_factory(back_config)
     engine = ScriptEngine(settings, glossary, converter_factory)
     files: list[FileFidelity] = []
@@ -230,27 +225,39 @@ def measure_fidelity(
     return FidelityReport(variant_id, forward_config, back_config, tuple(files), tuple(skipped))
 
 
-def read_script_settings(content_dir: Path) -> tuple[ExhibitionSettings, Glossary]:
-    """Only exhibition.yaml and glossary.yaml: fidelity needs no timeline, companies or media.
+def _converters(settings: ExhibitionSettings, variant_id: str | None,
+                converter_factory: ConverterFactory) -> tuple[str, str, str]:
+    """(variant, forward configuration Traditional -> Simplified, back configuration)."""
+    variant_id = variant_id or traditional_variant(settings)
+    by_id = {v.id: v for v in settings.variants}
+    if variant_id not in by_id:
+        raise ValueError(f"unknown variant '{variant_id}' (exhibition.yaml variants: {', '.join(by_id)})")
+    back_config = by_id[variant_id].opencc
+    if back_config is None or back_config not in REVERSE:
+        raise ValueError(f"variant '{variant_id}' is not made by an OpenCC s2* configuration ({back_config})")
+    return variant_id, REVERSE[back_config], back_config
 
-    Raises ContentError with the first located problem.
-    """
-    return (
-        _read_part(content_dir, "exhibition.yaml", ExhibitionSettings),
-        _read_part(content_dir, "glossary.yaml", Glossary),
-    )
 
-
-def _read_part(content_dir: Path, name: str, model: type[ModelT]) -> ModelT:
-    path = Path(content_dir) / name
-    if not path.is_file():
-        raise ContentError(Problem(str(path), 1, 1, f"missing file: {name}"))
-    doc = read_yaml(path, str(path))
-    data = {k: v for k, v in doc.data.items() if k != "$schema"} if isinstance(doc.data, dict) else doc.data
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(problems_from(exc, model, doc)[0]) from None
+def check_content_word_forms(
+    seeds: Sequence[Path],
+    result: LoadResult,
+    variant_id: str | None = None,
+    converter_factory: ConverterFactory = _opencc,
+) -> WordFormReport:
+    """Every content text and interface word as the kiosk shows it in the Traditional variant,
+    word by word against the forms the Traditional sources print."""
+    if result.exhibition is None:
+        raise ValueError("the content did not validate; fix its problems before checking word forms")
+    settings = result.exhibition.settings
+    variant_id, forward_config, back_config = _converters(settings, variant_id, converter_factory)
+    forward, back = converter_factory(forward_config), converter_factory(back_config)
+    texts = [path.read_text(encoding="utf-8") for path in sorted(seeds)]
+    vocabulary = SourceVocabulary([t for t in texts if is_traditional(t, forward, back)], forward)
+    engine = ScriptEngine(settings, result.exhibition.glossary, converter_factory)
+    rendered = [(f"{row.file}:{row.line}:{row.col}", row.variants[variant_id].text)
+                for row in proof_rows(result, engine)]
+    rendered += [(f"interface word '{key}'", engine.text(value, variant_id)) for key, value in UI_STRINGS.items()]
+    return check_word_forms(vocabulary, rendered)
 
 
 def _pct(m: Measure) -> str:
@@ -278,6 +285,12 @@ def to_table(report: FidelityReport, top: int = 20) -> str:
     lines += ["", f"Most frequent remaining differences (source -> produced, count, first seen), top {top}:"]
     for d in overall_g.differences[:top]:
         lines.append(f"  {d.original} -> {d.produced}  {d.count:>3}  …{d.example}…")
+    if report.word_forms is not None:
+        forms = report.word_forms
+        lines += ["", f"Word forms of the kiosk's {report.variant}: {forms.words} words in {forms.texts} texts checked "
+                      f"against the sources' vocabulary ({forms.both_ways} in a form the sources print both ways); "
+                      f"{len(forms.findings)} printed otherwise than the sources print them"]
+        lines += [f"  {finding}" for finding in forms.findings]
     return "\n".join(lines)
 
 
@@ -293,4 +306,6 @@ def to_json(report: FidelityReport, top: int | None = None) -> str:
         "fixed_by_glossary": [{"original": a, "produced": b, "count": n} for a, b, n in report.fixed_by_glossary()],
         "skipped": list(report.skipped),
     }
+    if report.word_forms is not None:
+        data["word_forms"] = report.word_forms.to_dict()
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -4,7 +4,8 @@ Order of precedence for one text field and one variant:
 1. the field's own explicit wording for that variant ({zh-Hans: ..., zh-Hant: ...});
 2. the content glossary's phrase overrides, longest match first (proper nouns OpenCC gets
    wrong: 沈鼓 -> 瀋鼓, 里达 -> 里達);
-3. OpenCC with the variant's configuration (s2hk, s2tw, t2s ...).
+3. OpenCC with the variant's configuration (s2hk, s2tw, t2s ...), then the glossary's
+   character forms: the variant's house style where it differs from OpenCC's (羣 -> 群).
 Results are cached per (text, variant), so a toggle never converts the same string twice.
 No Qt here: the proof sheet and tests use it without a display.
 """
@@ -68,6 +69,7 @@ class ScriptEngine:
             ordered = sorted(phrases, key=len, reverse=True)  # alternation order = longest first
             pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
             self._patterns[variant.id] = (pattern, phrases)
+        self._forms = {v: str.maketrans(table) for v, table in glossary.forms.items()}
         self._cached = lru_cache(maxsize=cache_size)(self._convert_uncached)
 
     def variant(self, variant_id: str) -> Variant:
@@ -88,20 +90,23 @@ class ScriptEngine:
         """Split `text` into glossary phrases and the OpenCC-converted stretches between them."""
         pattern, phrases = self._patterns[variant_id]
         converter = self._converter(variant_id)
+        forms = self._forms.get(variant_id)
         pieces: list[Segment] = []
         position = 0
         for match in pattern.finditer(text) if pattern else ():
             if match.start() > position:
-                pieces.append(self._plain(text[position : match.start()], converter))
+                pieces.append(self._plain(text[position : match.start()], converter, forms))
             pieces.append(Segment(match.group(), phrases[match.group()], "glossary"))
             position = match.end()
         if position < len(text):
-            pieces.append(self._plain(text[position:], converter))
+            pieces.append(self._plain(text[position:], converter, forms))
         return pieces
 
     @staticmethod
-    def _plain(source: str, converter: Converter) -> Segment:
+    def _plain(source: str, converter: Converter, forms: dict[int, str] | None) -> Segment:
         converted = converter.convert(source)
+        if forms:
+            converted = converted.translate(forms)
         return Segment(source, converted, "same" if converted == source else "opencc")
 
     def _convert_uncached(self, text: str, variant_id: str) -> str:

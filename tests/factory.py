@@ -31,6 +31,10 @@ sources:
   - id: src-a
     file: a.txt
     title: 来源甲
+  - id: src-b
+    file: b.txt
+    title: 来源乙
+    short: 乙
 """
 
 TIMELINE = """\
@@ -47,7 +51,7 @@ events:
     title: 国务院批复
     summary: 国务院批复建设中德园。
     companies: [acme]
-    source: src-a
+    source: [src-a, src-b]
   - id: plant-opens
     date: 2018
     era: founding
@@ -72,6 +76,12 @@ companies:
     name: 宝马里达工厂
     sector: automotive
     summary: 一家位于沈阳的工厂。
+    facts:
+      - label: 配套企业
+        value: 30
+        unit: 家
+        qualifier: 余
+        source: src-b
     location:
       layer: park
       lon: 123.3
@@ -90,6 +100,8 @@ layers:
         name: 核心板块
         feature: core
         area_km2: 3.2
+        area_qualifier: 约
+        status: planned
     credit: 示意图
 """
 
@@ -102,6 +114,27 @@ figures:
     year: 2025
     kind: estimate
     source: src-a
+  - id: suppliers
+    label: 配套商
+    value: 40
+    unit: 家
+    qualifier: 近
+    year: 2022
+    source: src-b
+  - id: output-goal
+    label: 产值目标
+    value: 1600
+    unit: 亿元
+    year: 2025
+    kind: target
+    source: src-a
+comparisons:
+  - id: output
+    title: 规上工业总产值
+    target: output-goal
+    results: [output]
+    note: 2025年产值为预计数。
+    event: plant-opens
 """
 
 GLOSSARY = """\

@@ -79,7 +79,7 @@ companies:
     summary: 双元制职业教育。
     facts:
       - {{label: 每年输送技能人才, value: 2500, unit: 余人}}
-      - {{label: 规划每年培养在校生, value: 600, unit: 人, target: true}}
+      - {{label: 规划每年培养在校生, value: 600, unit: 人, kind: target}}
     source: src-a
 """
 

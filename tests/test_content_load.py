@@ -122,8 +122,22 @@ def test_bad_dates(exhibition_dir: Path, bad: str, fragment: str) -> None:
 def test_partial_dates_parse_and_order() -> None:
     assert str(PartialDate.parse("2015")) == "2015"
     assert str(PartialDate.parse(2021)) == "2021"
-    assert PartialDate.parse("2024-03-27") > PartialDate.parse("2024-03")
     assert PartialDate.parse("2024-03").sort_key() < PartialDate.parse("2024-04").sort_key()
+
+
+def test_dates_known_only_to_the_year_or_month_sort_after_the_dated_ones() -> None:
+    """An event known only to 2024 is not placed before 2024's dated events as if it were 1 January."""
+    year, month, day = PartialDate.parse("2024"), PartialDate.parse("2024-03"), PartialDate.parse("2024-03-27")
+    assert sorted([year, month, day, PartialDate.parse("2024-12-31"), PartialDate.parse("2025-01")]) == [
+        day, month, PartialDate.parse("2024-12-31"), year, PartialDate.parse("2025-01")]
+    assert year.year_only
+    assert not month.year_only
+    assert (year.earliest(), year.latest()) == ((2024, 1, 1), (2024, 12, 31))
+
+
+def test_a_range_may_end_in_the_year_it_starts(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "timeline.yaml", "    date: 2018\n", "    date: 2018-03\n    end: 2018\n")
+    assert load_content(exhibition_dir).ok
 
 
 def test_range_must_not_end_before_it_starts(exhibition_dir: Path) -> None:
@@ -273,3 +287,49 @@ def test_ten_times_the_bundled_content_validates_within_a_second(tmp_path: Path)
     assert result.problems == []
     assert len(result.exhibition.timeline.events) == 10 * len(load_content(repo / "content").exhibition.timeline.events)
     assert elapsed < 1.0, f"loading 10x the bundled content took {elapsed:.2f} s"
+
+
+def test_an_item_cites_several_sources_and_each_is_checked(exhibition_dir: Path) -> None:
+    ex = load_content(exhibition_dir).exhibition
+    assert ex is not None
+    assert ex.events_by_id["approval"].source == ("src-a", "src-b")
+    assert ex.events_by_id["plant-opens"].source == ("src-a",)  # one id reads as a list of one
+    assert ex.companies_by_id["acme"].facts[0].source == ("src-b",)
+    edit(exhibition_dir / "timeline.yaml", "source: [src-a, src-b]", "source: [src-a, src-c]")
+    expect_one(exhibition_dir, "timeline.yaml", "src-c", "source 'src-c' is not defined in exhibition.yaml sources")
+
+
+def test_a_key_facts_own_source_is_checked(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "companies.yaml", "        source: src-b", "        source: src-x")
+    expect_one(exhibition_dir, "companies.yaml", "src-x", "source 'src-x' is not defined")
+
+
+def test_qualifiers_are_the_sources_words_only(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "qualifier: 近", "qualifier: 大约")
+    expect_one(exhibition_dir, "figures.yaml", "大约", "超", "不超过")
+
+
+def test_zones_and_places_must_say_whether_they_are_planned(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "maps.yaml", "        status: planned\n", "")
+    expect_one(exhibition_dir, "maps.yaml", "id: core", "'status' is required")
+
+
+def test_a_comparisons_target_must_be_a_target(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "target: output-goal", "target: suppliers")
+    expect_one(exhibition_dir, "figures.yaml", "suppliers", "'suppliers' is a result, not a target", occurrence=2)
+
+
+def test_a_comparisons_results_must_be_reported(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "figures.yaml", "results: [output]", "results: [output, output-goal]")
+    expect_one(exhibition_dir, "figures.yaml", "output-goal]", "'output-goal' is a target")
+    edit(exhibition_dir / "figures.yaml", "results: [output, output-goal]", "results: [outptu]")
+    expect_one(exhibition_dir, "figures.yaml", "outptu", "figure 'outptu' is not defined", "did you mean 'output'?")
+
+
+def test_a_comparison_is_shown_with_its_event(exhibition_dir: Path) -> None:
+    ex = load_content(exhibition_dir).exhibition
+    assert ex is not None
+    assert [c.id for c in ex.comparisons_for("plant-opens")] == ["output"]
+    assert ex.comparisons_for("approval") == ()
+    edit(exhibition_dir / "figures.yaml", "event: plant-opens", "event: plant-open")
+    expect_one(exhibition_dir, "figures.yaml", "plant-open\n", "event 'plant-open' is not defined")

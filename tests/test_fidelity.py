@@ -8,18 +8,22 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.content.model import Glossary
+from kiosk.content import load_content
+from kiosk.content.model import ExhibitionSettings, Glossary
 from kiosk.fidelity import (
     Difference,
+    check_content_word_forms,
     combine,
+    default_seeds_dir,
     han_count,
     measure,
     measure_fidelity,
-    read_script_settings,
     to_json,
     to_table,
     traditional_variant,
 )
+from kiosk.script import ScriptEngine
+from kiosk.wordforms import SourceVocabulary, check_word_forms
 
 TRADITIONAL = "寶馬里達工廠位於瀋陽鐵西區。\n瀋鼓集團在這裏。"
 SIMPLIFIED = "中德（沈阳）高端装备制造产业园建设方案，国务院批复。"
@@ -66,6 +70,12 @@ def test_combine_adds_up_files() -> None:
     assert [(d.original, d.count) for d in total.differences] == [("里", 2), ("瀋", 1)]
 
 
+def _script_settings(content: Path) -> tuple[ExhibitionSettings, Glossary]:
+    ex = load_content(content).exhibition
+    assert ex is not None
+    return ex.settings, ex.glossary
+
+
 def _seeds(root: Path) -> list[Path]:
     root.mkdir()
     (root / "000_t.txt").write_text(TRADITIONAL, encoding="utf-8")
@@ -74,7 +84,7 @@ def _seeds(root: Path) -> list[Path]:
 
 
 def test_round_trip_with_and_without_the_glossary(exhibition_dir: Path, tmp_path: Path) -> None:
-    settings, glossary = read_script_settings(exhibition_dir)
+    settings, glossary = _script_settings(exhibition_dir)
     assert traditional_variant(settings) == "zh-Hant"
     report = measure_fidelity(_seeds(tmp_path / "seeds"), settings, glossary)
     assert (report.forward, report.back, report.variant) == ("hk2s", "s2hk", "zh-Hant")
@@ -93,7 +103,7 @@ def test_round_trip_with_and_without_the_glossary(exhibition_dir: Path, tmp_path
 
 
 def test_report_as_table_and_json(exhibition_dir: Path, tmp_path: Path) -> None:
-    settings, glossary = read_script_settings(exhibition_dir)
+    settings, glossary = _script_settings(exhibition_dir)
     report = measure_fidelity(_seeds(tmp_path / "seeds"), settings, glossary)
     table = to_table(report)
     assert "000_t.txt" in table
@@ -127,3 +137,51 @@ def test_cli_fidelity_reports_broken_settings(
     assert "exhibition.yaml:2:" in capsys.readouterr().out
     assert main(["fidelity", str(exhibition_dir), "--seeds", str(tmp_path / "none")]) == 1
     assert "no source texts" in capsys.readouterr().err
+
+
+class _Hk2s:
+    """hk2s for the few characters these tests use (the real OpenCC is tested on the bundle)."""
+
+    TABLE = str.maketrans("錶表羣群啓啟夥說", "表表群群启启伙说")
+
+    def convert(self, text: str) -> str:
+        return text.translate(self.TABLE)
+
+
+def test_a_word_printed_otherwise_than_the_sources_is_a_finding() -> None:
+    vocabulary = SourceVocabulary(["他表示，產業集群啓動。合作夥伴啟動儀式。"], _Hk2s())
+    report = check_word_forms(vocabulary, [("a.yaml:3:5", "院士錶示，產業集羣。"), ("b.yaml:1:1", "合作夥伴")])
+    assert sorted((f.produced, f.attested, f.where) for f in report.findings) == [
+        ("產業集羣", ("產業集群",), "a.yaml:3:5"), ("錶示", ("表示",), "a.yaml:3:5")]
+    assert report.texts == 2
+    assert report.words == 3  # 錶示, 產業集羣, 合作夥伴 (院士 is not in the sources)
+
+
+def test_a_form_the_sources_print_both_ways_is_no_finding() -> None:
+    vocabulary = SourceVocabulary(["產業啓動，啟動儀式。"], _Hk2s())
+    report = check_word_forms(vocabulary, [("x", "啓動儀式")])
+    assert report.findings == ()
+    assert report.both_ways == 1
+
+
+def test_words_the_sources_never_use_are_not_judged() -> None:
+    vocabulary = SourceVocabulary(["他表示"], _Hk2s())
+    assert check_word_forms(vocabulary, [("x", "說")]).words == 0
+
+
+def test_house_forms_apply_after_opencc_but_not_to_glossary_phrases(exhibition_dir: Path) -> None:
+    settings, _ = _script_settings(exhibition_dir)
+    glossary = Glossary(phrases={"zh-Hant": {"羣岛": "羣島"}}, forms={"zh-Hant": {"羣": "群", "説": "說"}})
+    engine = ScriptEngine(settings, glossary)
+    assert engine.convert("产业集群，他说", "zh-Hant") == "產業集群，他說"
+    assert engine.convert("羣岛", "zh-Hant") == "羣島", "a curator's exact phrase is kept as written"
+
+
+def test_the_bundled_traditional_prints_every_word_as_the_sources_do(bundled_result) -> None:  # noqa: ANN001
+    """Fails when a new text brings a word the Hong Kong sources print in another form."""
+    seeds = sorted(default_seeds_dir().glob("*.txt"))
+    if not seeds:
+        pytest.skip("the source texts (../shared/seeds) are not beside this checkout")
+    report = check_content_word_forms(seeds, bundled_result)
+    assert report.words > 5000
+    assert [str(f) for f in report.findings] == []

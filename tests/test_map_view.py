@@ -131,7 +131,9 @@ def test_outlines_are_read_once_per_layer(qtbot, kiosk) -> None:  # noqa: ANN001
 def test_zones_are_labelled_with_area_and_schematic_mark(qtbot, kiosk) -> None:  # noqa: ANN001
     view = open_map(kiosk, "park")
     label = view.scene.region_labels["industrial-internet-core"]
-    assert label.text() == f"工业互联网核心板块\n3.2 {kiosk.ctx.ui('km2')} {kiosk.ctx.ui('schematic')}"
+    zone = next(z for z in view.layer.zones if z.id == "industrial-internet-core")
+    area = f"{zone.area_qualifier or ''}3.2 {kiosk.ctx.ui('km2')}"
+    assert label.text() == f"工业互联网核心板块\n{area} {kiosk.ctx.ui('status_planned')} · {kiosk.ctx.ui('schematic')}"
     assert label.isVisible()
 
 

@@ -126,13 +126,15 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
         assert isinstance(value, kind), (name, kind)  # FILE_MODELS gives each file its model
         return value
 
+    figures = part("figures.yaml", Figures)
     exhibition = Exhibition(
         settings=part("exhibition.yaml", ExhibitionSettings),
         timeline=part("timeline.yaml", Timeline),
         sectors=part("sectors.yaml", Sectors).sectors,
         companies=part("companies.yaml", Companies).companies,
         layers=part("maps.yaml", Maps).layers,
-        figures=part("figures.yaml", Figures).figures,
+        figures=figures.figures,
+        comparisons=figures.comparisons,
         glossary=part("glossary.yaml", Glossary),
     )
     problems += check_references(exhibition, documents, media_dir)

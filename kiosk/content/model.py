@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -25,6 +26,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -102,7 +104,19 @@ class PartialDate:
         return cls(year, month, day)
 
     def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
+        """Where the date sits among others: a date known only to the year (or month) goes
+        after the dated events of that year (month), not before them as if it were 1 January."""
+        return (self.year, self.month or 13, self.day or 32)
+
+    def earliest(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 12, self.day or 31)
+
+    @property
+    def year_only(self) -> bool:
+        return self.month is None
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
@@ -134,6 +148,36 @@ DateField = Annotated[
 ]
 
 
+def _one_or_many(value: Any) -> Any:
+    return (value,) if isinstance(value, str) else value
+
+
+# An item may draw on several source texts: `source: src-000` or `source: [src-000, src-004]`.
+_SOURCE_IDS = BeforeValidator(_one_or_many)
+SourceIds = Annotated[
+    tuple[Id, ...],
+    _SOURCE_IDS,
+    Field(min_length=1, description="Id of the source text (exhibition.yaml sources), or a list of ids "
+                                    "when the item draws on several texts."),
+]
+
+
+def is_source_field(info: FieldInfo) -> bool:
+    """True for a field declared `SourceIds` or `SourceIds | None`."""
+    if any(meta is _SOURCE_IDS for meta in info.metadata):
+        return True
+    return any(_SOURCE_IDS in getattr(arg, "__metadata__", ()) for arg in get_args(info.annotation))
+
+
+# How sure a number is: reported as achieved, expected before the statistics were out (预计),
+# or a plan's goal (规划目标). Shown with the number wherever it appears.
+QuantityKind = Literal["result", "estimate", "target"]
+
+# The sources' own words that bound a number: 超80%, 突破百亿, 近40家, 约6.2平方公里,
+# 30余家, 300多家, 38%以上, 不少于120户, 不超过35个工作日. Part of the quantity, never dropped.
+Qualifier = Literal["超", "超过", "突破", "近", "约", "余", "多", "以上", "不少于", "不超过"]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -148,6 +192,7 @@ class Source(Model):
     id: Id
     file: str = Field(description="The source text's file name in the seeds folder.")
     title: Text = Field(description="Headline of the source text.")
+    short: Text | None = Field(None, description="A short name for tiles with no room for the title.")
     publisher: Text | None = Field(None, description="Who published it.")
     written: DateField | None = Field(None, description="When it was written, as far as its content shows.")
     note: Text | None = Field(None, description="How the date was worked out, or caveats.")
@@ -228,11 +273,11 @@ class Event(Model):
     media: tuple[MediaItem, ...] = ()
     companies: tuple[Id, ...] = Field((), description="Ids of related companies (companies.yaml).")
     tags: tuple[str, ...] = ()
-    source: Id = Field(description="Id of the source text (exhibition.yaml sources).")
+    source: SourceIds
 
     @model_validator(mode="after")
     def _range_ordered(self) -> Event:
-        if self.end is not None and self.end.sort_key() < self.date.sort_key():
+        if self.end is not None and self.end.latest() < self.date.earliest():
             raise ValueError(f"end {self.end} is before date {self.date}")
         return self
 
@@ -258,8 +303,10 @@ class KeyFact(Model):
     label: Text
     value: float | int | str = Field(description="The number (or short text) shown large.")
     unit: Text | None = Field(None, description="Unit, e.g. 亿元 or 辆.")
+    qualifier: Qualifier | None = Field(None, description="The source's bound on the number: 超, 突破, 近, 约, 余, 多, 以上 ...")
     year: int | None = Field(None, ge=1900, le=2100, description="The year the figure refers to.")
-    target: bool = Field(False, description="True when the figure is a plan's goal, not a result.")
+    kind: QuantityKind = Field("result", description="result, estimate (预计) or target (a plan's goal).")
+    source: SourceIds | None = Field(None, description="The text that gives this number, when not the item's own source.")
 
 
 class Location(Model):
@@ -267,6 +314,7 @@ class Location(Model):
     lon: float = Field(ge=-180, le=180)
     lat: float = Field(ge=-90, le=90)
     approximate: bool = Field(True, description="True when the sources do not give the exact position (示意).")
+    note: Text | None = Field(None, description="What the sources do say of where it is, e.g. 报道仅称位于沈阳经济技术开发区.")
 
 
 class Company(Model):
@@ -282,7 +330,7 @@ class Company(Model):
     media: tuple[MediaItem, ...] = ()
     location: Location | None = None
     events: tuple[Id, ...] = Field((), description="Ids of related timeline events.")
-    source: Id
+    source: SourceIds
     pinyin: str | None = Field(None, description="Sort key for the A-Z index, when the name's first character is ambiguous.")
 
 
@@ -290,15 +338,22 @@ class Companies(Model):
     companies: tuple[Company, ...] = Field(min_length=1)
 
 
+# Whether a zone or place exists: the 2021-25 plan only plans some of them.
+Status = Literal["planned", "building", "built"]
+
+
 class Zone(Model):
     id: Id
     name: Text
     feature: str = Field(description="The id property of the outline's feature in the layer's GeoJSON.")
     area_km2: float | None = Field(None, gt=0, description="Planned area in km².")
+    area_qualifier: Qualifier | None = Field(None, description="The source's bound on the area, e.g. 约.")
     area_note: Text | None = Field(None, description="Where sources disagree on the area, say so here.")
     color: Color | None = None
     approximate: bool = Field(True, description="True when the outline is schematic (示意).")
-    source: Id | None = None
+    status: Status = Field(description="planned (规划: only a plan names it), building (在建) or built (已建成), "
+                                       "as the sources report it.")
+    source: SourceIds | None = None
 
 
 class Place(Model):
@@ -307,8 +362,9 @@ class Place(Model):
     lon: float = Field(ge=-180, le=180)
     lat: float = Field(ge=-90, le=90)
     approximate: bool = True
+    status: Status = Field(description="planned (规划), building (在建) or built (已建成), as the sources report it.")
     note: Text | None = None
-    source: Id | None = None
+    source: SourceIds | None = None
 
 
 class MapLayer(Model):
@@ -333,16 +389,27 @@ class Figure(Model):
     label: Text
     value: float | int
     unit: Text
+    qualifier: Qualifier | None = Field(None, description="The source's bound on the number: 超, 突破, 近, 约, 余, 多, 以上 ...")
     year: int = Field(ge=1900, le=2100)
-    kind: Literal["result", "estimate", "target"] = Field(
-        "result", description="estimate: a forecast for the year; target: a plan's goal."
-    )
+    kind: QuantityKind = Field("result", description="estimate: expected before the statistics (预计); target: a plan's goal.")
     note: Text | None = None
-    source: Id
+    source: SourceIds
+
+
+class Comparison(Model):
+    """A plan's goal beside what a later source reports: never implying more than the texts say."""
+
+    id: Id
+    title: Text = Field(description="What is compared, e.g. 园区规上工业总产值.")
+    target: Id = Field(description="The goal: a figure (figures.yaml) of kind target.")
+    results: tuple[Id, ...] = Field(min_length=1, description="What later sources report: figures of kind result or estimate.")
+    note: Text | None = Field(None, description="What the sources say of the gap, in their own words; no trend they do not give.")
+    event: Id | None = Field(None, description="The timeline event whose detail shows this comparison (e.g. the plan).")
 
 
 class Figures(Model):
     figures: tuple[Figure, ...] = Field(min_length=1)
+    comparisons: tuple[Comparison, ...] = ()
 
 
 class Glossary(Model):
@@ -350,6 +417,12 @@ class Glossary(Model):
         default_factory=dict,
         description="Per variant, phrase in the content's script -> exact wording in that variant. "
         "Used where OpenCC gets a proper noun wrong (沈鼓 -> 瀋鼓, 里达 -> 里達).",
+    )
+    forms: dict[VariantId, dict[Annotated[str, StringConstraints(min_length=1, max_length=1)],
+                                Annotated[str, StringConstraints(min_length=1, max_length=1)]]] = Field(
+        default_factory=dict,
+        description="Per variant, a character OpenCC prints -> the form the sources print instead "
+        "(羣 -> 群, 説 -> 說): the house style of the variant's press, applied after OpenCC.",
     )
 
 
@@ -362,6 +435,7 @@ class Exhibition(Model):
     companies: tuple[Company, ...]
     layers: tuple[MapLayer, ...]
     figures: tuple[Figure, ...]
+    comparisons: tuple[Comparison, ...]
     glossary: Glossary
 
     @cached_property
@@ -385,8 +459,15 @@ class Exhibition(Model):
         return {s.id: s for s in self.settings.sources}
 
     @cached_property
+    def figures_by_id(self) -> dict[str, Figure]:
+        return {f.id: f for f in self.figures}
+
+    @cached_property
     def events_sorted(self) -> tuple[Event, ...]:
         return tuple(sorted(self.timeline.events, key=lambda e: (e.date.sort_key(), e.id)))
+
+    def comparisons_for(self, event_id: str) -> tuple[Comparison, ...]:
+        return tuple(c for c in self.comparisons if c.event == event_id)
 
     def companies_on(self, layer_id: str) -> tuple[Company, ...]:
         return tuple(c for c in self.companies if c.location and c.location.layer == layer_id)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from kiosk.content.media import MediaError, check_geojson, check_image
 from kiosk.content.model import Exhibition
 from kiosk.content.problems import Problem
-from kiosk.content.walk import file_parts, iter_media, iter_texts
+from kiosk.content.walk import file_parts, iter_media, iter_sources, iter_texts
 from kiosk.content.yamlsource import Loc, YamlDocument
 
 
@@ -61,34 +61,58 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument], media_d
     r.unique("companies.yaml", ("companies",), ex.companies, "company")
     r.unique("maps.yaml", ("layers",), ex.layers, "map layer")
     r.unique("figures.yaml", ("figures",), ex.figures, "figure")
+    r.unique("figures.yaml", ("comparisons",), ex.comparisons, "comparison")
+
+    for file, part, prefix in file_parts(ex):
+        for loc, source_id in iter_sources(part, prefix):
+            r.reference(file, loc, source_id, sources, "source", "exhibition.yaml sources")
 
     for i, event in enumerate(ex.timeline.events):
         at = ("events", i)
         r.reference("timeline.yaml", (*at, "era"), event.era, eras, "era", "timeline.yaml eras")
-        r.reference("timeline.yaml", (*at, "source"), event.source, sources, "source", "exhibition.yaml sources")
         for j, company_id in enumerate(event.companies):
             r.reference("timeline.yaml", (*at, "companies", j), company_id, companies, "company", "companies.yaml")
 
     for i, company in enumerate(ex.companies):
         at = ("companies", i)
         r.reference("companies.yaml", (*at, "sector"), company.sector, sectors, "sector", "sectors.yaml")
-        r.reference("companies.yaml", (*at, "source"), company.source, sources, "source", "exhibition.yaml sources")
         for j, event_id in enumerate(company.events):
             r.reference("companies.yaml", (*at, "events", j), event_id, events, "event", "timeline.yaml")
         if company.location:
             r.reference("companies.yaml", (*at, "location", "layer"), company.location.layer, layers, "map layer", "maps.yaml")
 
-    for i, figure in enumerate(ex.figures):
-        r.reference("figures.yaml", ("figures", i, "source"), figure.source, sources, "source", "exhibition.yaml sources")
+    _check_comparisons(r, ex, events)
 
     variant_ids = [v.id for v in ex.settings.variants]
-    for phrase_variant in ex.glossary.phrases:
-        r.reference("glossary.yaml", ("phrases", phrase_variant), phrase_variant, variant_ids, "variant", "exhibition.yaml variants")
+    for section, tables in (("phrases", ex.glossary.phrases), ("forms", ex.glossary.forms)):
+        for variant_id in tables:
+            r.reference("glossary.yaml", (section, variant_id), variant_id, variant_ids, "variant", "exhibition.yaml variants")
 
     _check_text_variants(r, ex, [*variant_ids, ex.settings.script], ex.settings.script)
     feature_ids = _check_media(r, ex, media_dir)
-    _check_layers(r, ex, feature_ids, layers, sources)
+    _check_layers(r, ex, feature_ids, layers)
     return r.problems
+
+
+def _check_comparisons(r: _Reporter, ex: Exhibition, events: set[str]) -> None:
+    """A comparison sets a plan's goal beside what later texts report, so its target must be a
+    target and its results must not be."""
+    figures = ex.figures_by_id
+    for i, comparison in enumerate(ex.comparisons):
+        at = ("comparisons", i)
+        r.reference("figures.yaml", (*at, "target"), comparison.target, figures.keys(), "figure", "figures.yaml")
+        target = figures.get(comparison.target)
+        if target is not None and target.kind != "target":
+            r.add("figures.yaml", (*at, "target"), f"figure '{target.id}' is a {target.kind}, not a target: "
+                  "a comparison's target must be a plan's goal (kind: target)")
+        for j, result_id in enumerate(comparison.results):
+            r.reference("figures.yaml", (*at, "results", j), result_id, figures.keys(), "figure", "figures.yaml")
+            result = figures.get(result_id)
+            if result is not None and result.kind == "target":
+                r.add("figures.yaml", (*at, "results", j), f"figure '{result_id}' is a target: a comparison's results "
+                      "must be what a source reports (kind: result or estimate)")
+        if comparison.event is not None:
+            r.reference("figures.yaml", (*at, "event"), comparison.event, events, "event", "timeline.yaml")
 
 
 def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], script: str) -> None:
@@ -119,7 +143,7 @@ def _check_media(r: _Reporter, ex: Exhibition, media_dir: Path) -> dict[str, fro
 
 
 def _check_layers(
-    r: _Reporter, ex: Exhibition, feature_ids: dict[str, frozenset[str]], layers: set[str], sources: set[str]
+    r: _Reporter, ex: Exhibition, feature_ids: dict[str, frozenset[str]], layers: set[str]
 ) -> None:
     for i, layer in enumerate(ex.layers):
         at = ("layers", i)
@@ -129,11 +153,6 @@ def _check_layers(
         for j, zone in enumerate(layer.zones):
             if known is not None:
                 r.reference("maps.yaml", (*at, "zones", j, "feature"), zone.feature, known, "feature", f"media/{layer.base}")
-            if zone.source:
-                r.reference("maps.yaml", (*at, "zones", j, "source"), zone.source, sources, "source", "exhibition.yaml sources")
-        for j, place in enumerate(layer.places):
-            if place.source:
-                r.reference("maps.yaml", (*at, "places", j, "source"), place.source, sources, "source", "exhibition.yaml sources")
         for j, feature in enumerate(layer.highlight):
             if known is not None:
                 r.reference("maps.yaml", (*at, "highlight", j), feature, known, "feature", f"media/{layer.base}")

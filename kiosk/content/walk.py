@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.content.model import Exhibition, MapLayer, MediaItem, is_text_annotation
+from kiosk.content.model import Exhibition, MapLayer, MediaItem, is_source_field, is_text_annotation
 
 Loc = tuple[str | int, ...]
 
@@ -31,6 +31,7 @@ def file_parts(ex: Exhibition) -> Iterable[tuple[str, BaseModel, Loc]]:
         ("companies.yaml", "companies", ex.companies),
         ("maps.yaml", "layers", ex.layers),
         ("figures.yaml", "figures", ex.figures),
+        ("figures.yaml", "comparisons", ex.comparisons),
     ):
         for index, item in enumerate(items):
             yield file, item, (key, index)
@@ -42,6 +43,26 @@ def _fields(model_class: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
     out once per class, not once per item (a large exhibition has thousands of items)."""
     return tuple((name, info.alias or name, is_text_annotation(info.annotation))
                  for name, info in model_class.model_fields.items())
+
+
+@cache
+def _source_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in model_class.model_fields.items() if is_source_field(info))
+
+
+def iter_sources(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Yield (path, source id) for every source a model and the models inside it cite."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in _source_fields(type(model)):
+            for index, source_id in enumerate(value or ()):
+                yield (*loc, name, index), source_id
+        elif isinstance(value, BaseModel):
+            yield from iter_sources(value, (*loc, name))
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from iter_sources(item, (*loc, name, index))
 
 
 def iter_texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str]]]:

@@ -16,11 +16,18 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.model import Exhibition
+from kiosk.formatting import Quantity, QuantityText, format_quantity
 from kiosk.script import ScriptEngine
 from kiosk.ui import theme
 from kiosk.ui.strings import UI_STRINGS
 
 TextValue = str | Mapping[str, str] | None
+CITATION_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def citation(cited: tuple[str, ...], listed: tuple[str, ...]) -> str:
+    """The marks (①②) of the `listed` sources a figure `cited`, as the source line numbers them."""
+    return "".join(CITATION_MARKS[listed.index(i)] for i in cited if i in listed)
 
 
 class ViewContext(QObject):
@@ -43,6 +50,24 @@ class ViewContext(QObject):
     def ui(self, key: str) -> str:
         """One of the app's own interface words in the current variant."""
         return self.engine.text(UI_STRINGS[key], self.variant)
+
+    def quantity(self, item: Quantity, unit: TextValue = None) -> QuantityText:
+        """A number with its unit and its source's qualifier (近40家, 30餘家) in the current variant."""
+        return format_quantity(item.value, self.t(unit), item.qualifier, word=self.t)
+
+    def source_line(self, source_ids: tuple[str, ...] | None, *, numbered: bool = False) -> str:
+        """资料来源：title（file）；title（file）, each as a visitor can look it up (numbered ①②
+        where the item's figures cite them by number); empty when nothing is cited."""
+        sources = self.exhibition.sources_by_id
+        names = [f"{CITATION_MARKS[n] if numbered else ''}{self.t(sources[i].title)}（{sources[i].file}）"
+                 for n, i in enumerate(source_ids or ()) if i in sources]
+        return f"{self.ui('source')}：{'；'.join(names)}" if names else ""
+
+    def source_short(self, source_ids: tuple[str, ...]) -> str:
+        """来源：short names, for a tile that has no room for whole titles."""
+        sources = self.exhibition.sources_by_id
+        names = [self.t(sources[i].short or sources[i].title) for i in source_ids if i in sources]
+        return f"{self.ui('source')}：{'、'.join(names)}" if names else ""
 
     @property
     def region(self) -> str:

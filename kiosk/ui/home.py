@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Event, Figure
-from kiosk.formatting import format_date, format_value
+from kiosk.formatting import format_date
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.widgets import FactTile, TapFrame, icon, label
@@ -111,20 +111,8 @@ class Spotlight(TapFrame):
         for tile, figure in zip(self.tiles, (*step.figures, *([None] * FIGURES_SHOWN)), strict=False):
             tile.setVisible(figure is not None)
             if figure is not None:
-                # No note here: a passing visitor reads the figure, its label and its year.
-                fill_fact_tile(ctx, tile, figure.label, figure.value, figure.unit, figure.year, figure.kind)
-
-
-def fill_fact_tile(ctx: ViewContext, tile: FactTile, label_text, value, unit, year, kind: str,  # noqa: ANN001
-                   note=None) -> None:  # noqa: ANN001
-    """Fill a FactTile from a headline figure or a company's key fact."""
-    tile.value.setText(format_value(value))
-    tile.unit.setText(ctx.t(unit))
-    tile.caption.setText(ctx.t(label_text))
-    tile.meta.setText(" · ".join(p for p in (f"{year}{ctx.ui('year')}" if year else "", ctx.t(note)) if p))
-    badge = {"target": ctx.ui("target"), "estimate": ctx.ui("estimate")}.get(kind, "")
-    tile.badge.setText(badge)
-    tile.badge.setVisible(bool(badge))
+                # No note here: a passing visitor reads the figure, its label, year and source.
+                tile.show_fact(ctx, figure, ctx.source_short(figure.source))
 
 
 class HomeView(QWidget):

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Company, MapLayer, Place, Zone
+from kiosk.formatting import format_quantity
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
 from kiosk.ui.shadow import FloatShadow
@@ -56,6 +57,8 @@ class MapCard(QFrame):
         body.setSpacing(theme.SPACE_S)
         self.title = label("", "heading")
         body.addWidget(self.title)
+        self.status = label("", "target", wrap=False)  # 规划 / 在建 / 已建成
+        body.addWidget(self.status)
         figure = QHBoxLayout()
         figure.setSpacing(theme.SPACE_XS)
         self.figure = label("", "figure", wrap=False)
@@ -118,6 +121,7 @@ class MapCard(QFrame):
             return
         palette = ctx.palette
         self.figure_row.hide()
+        self.status.hide()
         self.meta.hide()
         self.action.hide()
         self.note.setText("")
@@ -147,6 +151,7 @@ class MapCard(QFrame):
             self.mark.setPixmap(icon("mdi6.rhombus", palette.ink, theme.ICON_S))
             self.kicker.setText(ctx.t(self.layer.title))
             self.title.setText(ctx.t(subject.name))
+            self._set_status(subject.status)
             self.text.setText(ctx.t(subject.note))
             if subject.approximate:
                 self.note.setText(ctx.ui("approximate"))
@@ -155,9 +160,11 @@ class MapCard(QFrame):
             self.mark.setPixmap(icon("mdi6.square-rounded", subject.color or palette.accent, theme.ICON_S))
             self.kicker.setText(ctx.t(self.layer.title))
             self.title.setText(ctx.t(subject.name))
+            self._set_status(subject.status)
             if subject.area_km2:
-                self.figure.setText(f"{subject.area_km2:g}")
-                self.unit.setText(ctx.ui("km2"))
+                area = format_quantity(subject.area_km2, ctx.ui("km2"), subject.area_qualifier, word=ctx.t)
+                self.figure.setText(area.number)
+                self.unit.setText(area.unit)
                 self.figure_label.setText(ctx.ui("area"))
                 self.figure_row.show()
             self.text.setText(ctx.t(subject.area_note))
@@ -180,7 +187,10 @@ class MapCard(QFrame):
             self.member_flow.addWidget(chip)
         self.members.setVisible(bool(companies))
 
-    def _set_source(self, source_id: str | None) -> None:
-        source = self.ctx.exhibition.sources_by_id.get(source_id) if source_id else None
-        if source is not None:
-            self.source.setText(f"{self.ctx.ui('source')}：{self.ctx.t(source.title)}")
+    def _set_status(self, status: str) -> None:
+        """规划 / 在建 / 已建成 as the sources report it: a planned zone never reads as built."""
+        self.status.setText(self.ctx.ui(f"status_{status}"))
+        self.status.show()
+
+    def _set_source(self, source_ids: tuple[str, ...] | None) -> None:
+        self.source.setText(self.ctx.source_line(source_ids))

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
-from kiosk.content.model import Company, MapLayer, Place
+from kiosk.content.model import Company, MapLayer, Place, Zone
+from kiosk.formatting import format_quantity
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
 from kiosk.ui.map_geometry import LayerGeometry
@@ -68,6 +69,15 @@ class Hit:
     kind: str
     key: str
     members: tuple[str, ...] = ()
+
+
+def status_badge(ctx: ViewContext, subject: Zone | Place) -> str:
+    """What a zone's or place's name carries on the map: 规划 or 在建 where it is not reported
+    built, and 示意 where its outline or position is schematic."""
+    marks = [ctx.ui(f"status_{subject.status}")] if subject.status != "built" else []
+    if subject.approximate and isinstance(subject, Zone):
+        marks.append(ctx.ui("schematic"))
+    return " · ".join(marks)
 
 
 class MapScene(QGraphicsScene):
@@ -173,14 +183,16 @@ class MapScene(QGraphicsScene):
         zones = {zone.feature: zone for zone in self.layer.zones}
         for feature_id, label in self.region_labels.items():
             if feature_id in self._place_data:
-                label.set_content([Line(ctx.t(self._place_data[feature_id].name), ctx.font("caption", bold=True))])
+                place = self._place_data[feature_id]
+                label.set_content([Line(ctx.t(place.name), ctx.font("caption", bold=True))], status_badge(ctx, place))
                 continue
             zone = zones.get(feature_id)
             if zone is not None:
                 lines = [Line(ctx.t(zone.name), ctx.font("caption", bold=True))]
-                area = f"{zone.area_km2:g} {ctx.ui('km2')}" if zone.area_km2 else ""
+                area = (str(format_quantity(zone.area_km2, f" {ctx.ui('km2')}", zone.area_qualifier, word=ctx.t))
+                        if zone.area_km2 else "")
                 lines.append(Line(area, ctx.font("caption")))
-                label.set_content(lines, ctx.ui("schematic") if zone.approximate else "")
+                label.set_content(lines, status_badge(ctx, zone))
             else:
                 name = ctx.engine.convert(self.outlines[feature_id].outline.name, ctx.variant)
                 label.set_content([Line(name, ctx.font("caption", bold=feature_id in self.layer.highlight))])

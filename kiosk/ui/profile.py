@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import Company, Event, Exhibition
 from kiosk.formatting import format_span
 from kiosk.ui import theme
-from kiosk.ui.context import TextBinder, TextValue, ViewContext
-from kiosk.ui.home import fill_fact_tile
+from kiosk.ui.context import TextBinder, TextValue, ViewContext, citation
 from kiosk.ui.widgets import (
     Chip,
     FactTile,
@@ -215,9 +214,10 @@ class ProfilePage(QWidget):
         self.body.setVisible(company.body is not None)
         self.gallery = self._gallery()
         self.source = label("", "caption")
-        source = ex.sources_by_id[company.source]
+        # Every text the profile cites, numbered, so that each key figure can say which gives it.
+        self.cited = tuple(dict.fromkeys((*company.source, *(i for f in company.facts for i in f.source or ()))))
         self.texts.bind(self.source, self.source.setText,
-                        lambda: f"{ctx.ui('source')}：{ctx.t(source.title)}（{source.file}）")
+                        lambda: ctx.source_line(self.cited, numbered=len(self.cited) > 1))
         self.map_block = self._map_block()
         self.facts_block = self._facts_block()
         self.events_block = self._events_block()
@@ -309,11 +309,11 @@ class ProfilePage(QWidget):
             tile = FactTile()
             # Tiles in one row share its height, so their tops and bottoms line up.
             tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            if fact.target:  # drawn apart (dashed, target colour) as well as badged
+            if fact.kind == "target":  # drawn apart (dashed, target colour) as well as badged
                 tile.setProperty("target", True)
                 repolish(tile)
-            self.texts.bind(tile, lambda _t, f=fact, w=tile: fill_fact_tile(
-                ctx, w, f.label, f.value, f.unit, f.year, "target" if f.target else "", None), lambda: "")
+            cite = citation(fact.source or self.company.source, self.cited) if len(self.cited) > 1 else ""
+            self.texts.bind(tile, lambda _t, f=fact, w=tile, c=cite: w.show_fact(ctx, f, c), lambda: "")
             self.fact_tiles.append(tile)
         self.fact_grid = FactGrid(self.fact_tiles)
         layout.addWidget(self.fact_grid)

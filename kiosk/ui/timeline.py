@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Event
+from kiosk.content.model import Comparison, Event
 from kiosk.formatting import format_span
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
@@ -24,6 +24,7 @@ from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.widgets import (
     Chip,
     ElidedLabel,
+    FactTile,
     FlowLayout,
     MediaImage,
     TapFrame,
@@ -239,8 +240,12 @@ class EventDetail(QFrame):
                 chip.clicked.connect(lambda _=False, c=company.id: self.window_.navigate(Screen.PROFILE, c))
                 flow.addWidget(chip)
             layout.addWidget(row)
-        source = ctx.exhibition.sources_by_id[event.source]
-        layout.addWidget(label(f"{ctx.ui('source')}：{ctx.t(source.title)}（{source.file}）", "caption"))
+        comparisons = ctx.exhibition.comparisons_for(event.id)
+        if comparisons:
+            layout.addWidget(label(ctx.ui("targets_and_results"), "heading"))
+            for comparison in comparisons:
+                layout.addWidget(ComparisonRow(ctx, comparison))
+        layout.addWidget(label(ctx.source_line(event.source), "caption"))
         layout.addStretch(1)
         old = self.scroll.takeWidget()
         if old is not None:
@@ -248,6 +253,32 @@ class EventDetail(QFrame):
         self.scroll.setWidget(host)
         self.body_host = host
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
+
+
+class ComparisonRow(QWidget):
+    """A plan's goal beside what later sources report, each tile saying where it comes from,
+    and the sources' own words on the gap."""
+
+    def __init__(self, ctx: ViewContext, comparison: Comparison, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        figures = ctx.exhibition.figures_by_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_XS)
+        layout.addWidget(label(ctx.t(comparison.title), "subheading"))
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACE_S)
+        self.tiles: list[FactTile] = []
+        for figure in (figures[comparison.target], *(figures[i] for i in comparison.results)):
+            tile = FactTile()
+            if figure.kind == "target":
+                tile.setProperty("target", True)
+            tile.show_fact(ctx, figure, ctx.source_short(figure.source))
+            self.tiles.append(tile)
+            row.addWidget(tile, 1)
+        layout.addLayout(row)
+        if comparison.note:
+            layout.addWidget(label(ctx.t(comparison.note), "body"))
 
 
 class TimelineView(QWidget):

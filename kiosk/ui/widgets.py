@@ -28,7 +28,8 @@ from kiosk.content.media import MediaError, check_image
 from kiosk.ui import theme
 
 if TYPE_CHECKING:
-    from kiosk.ui.context import TextBinder
+    from kiosk.content.model import Figure, KeyFact
+    from kiosk.ui.context import TextBinder, ViewContext
 
 K = TypeVar("K")
 
@@ -354,6 +355,20 @@ class FactTile(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.meta)
         layout.addWidget(self.badge)
+
+    def show_fact(self, ctx: ViewContext, fact: Figure | KeyFact, cite: str = "") -> None:
+        """Fill from a headline figure or a key fact in the current variant: the number with its
+        qualifier (近40, 30余), its label and year, where it comes from, and a badge when it is
+        an estimate (预计) or a plan's goal (规划目标)."""
+        quantity = ctx.quantity(fact, fact.unit)
+        self.value.setText(quantity.number)
+        self.unit.setText(quantity.unit)
+        self.caption.setText(ctx.t(fact.label))
+        year = f"{fact.year}{ctx.ui('year')}" if fact.year else ""
+        self.meta.setText(" · ".join(part for part in (year, cite) if part))
+        badge = ctx.ui(fact.kind) if fact.kind in ("target", "estimate") else ""
+        self.badge.setText(badge)
+        self.badge.setVisible(bool(badge))
 
 
 class MediaImage(QLabel):
