@@ -110,59 +110,10 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    import signal
+    from kiosk.runtime.start import run_kiosk
 
-    from kiosk.runtime.logs import install_excepthook, setup_logging
-    from kiosk.runtime.settings import load_settings
-
-    settings, setting_problems = load_settings()
-    setup_logging(settings.log_level)
-    import logging
-
-    log = logging.getLogger("kiosk.run")
-    for problem in setting_problems:
-        log.warning("settings: %s", problem)
-    content = Path(args.content_given or settings.content_dir or args.content)
-    media = Path(args.media or settings.media_dir or content.parent / "media")
-
-    from PySide6.QtCore import QTimer
-
-    from kiosk.runtime.controller import KioskController, RunOptions, load_with_fallback
-    from kiosk.ui.app import qt_application
-
-    app = qt_application()
-    from PySide6.QtCore import QLockFile
-
-    from kiosk.runtime.machine import data_dir
-
-    # One kiosk per PC: a logon task and a shell launcher both starting it must not stack two
-    # windows. A lock left by a crashed kiosk is stale (its process is gone) and is taken over.
-    data_dir().mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(data_dir() / "kiosk.lock"))
-    if not lock.tryLock(0):
-        _out("kiosk: another kiosk is already running on this PC; not starting a second one")
-        return 0
-    result, failed = load_with_fallback(content, media)
-    if not result.ok:
-        for problem in result.problems:
-            _out(str(problem))
-        _out("kiosk: no valid content to show (and no last good copy); fix the problems above")
-        return 1
-    options = RunOptions(content=content, media=media, kiosk_mode=not args.windowed,
-                         size=_parse_size(args.size) if args.size else None)
-    controller = KioskController(options, settings, result, failed)
-    install_excepthook(lambda _exc: controller.crash_did_happen.emit(),
-                       context=lambda: f"screen {controller.kiosk.window.current}")
-    # SIGTERM (service stop, supervisor) ends the day cleanly; Python only sees signals when it
-    # runs, so a slow timer gives it the chance while Qt's loop is waiting.
-    signal.signal(signal.SIGTERM, lambda *_: controller.quit("SIGTERM"))
-    signal.signal(signal.SIGINT, lambda *_: controller.quit("SIGINT"))
-    heartbeat = QTimer()
-    heartbeat.start(500)
-    heartbeat.timeout.connect(lambda: None)
-    controller.show()
-    log.info("kiosk started on %s", content)
-    return app.exec()
+    return run_kiosk(args.content_given, args.media, default_content=args.content, windowed=args.windowed,
+                     size=_parse_size(args.size) if args.size else None)
 
 
 def _offscreen_kiosks(args: argparse.Namespace, sizes: list[str]):  # noqa: ANN202 - yields Kiosk

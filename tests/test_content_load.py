@@ -333,3 +333,14 @@ def test_a_comparison_is_shown_with_its_event(exhibition_dir: Path) -> None:
     assert ex.comparisons_for("approval") == ()
     edit(exhibition_dir / "figures.yaml", "event: plant-opens", "event: plant-open")
     expect_one(exhibition_dir, "figures.yaml", "plant-open\n", "event 'plant-open' is not defined")
+
+
+def test_the_bundled_schemas_match_the_model() -> None:
+    """A curator's editor checks against content/.schema: it must say what the loader says."""
+    from kiosk.content.model import FILE_MODELS
+    from kiosk.content.schema import SCHEMA_DIR_NAME, schema_for
+
+    folder = Path(__file__).resolve().parent.parent / "content" / SCHEMA_DIR_NAME
+    for name in FILE_MODELS:
+        written = json.loads((folder / name.replace(".yaml", ".schema.json")).read_text(encoding="utf-8"))
+        assert written == schema_for(name), f"{name}: run `kiosk schema` after changing the model"

@@ -1,9 +1,12 @@
-"""House rules that keep the views honest: design tokens live in theme.py and nowhere else."""
+"""House rules: design tokens live in theme.py and nowhere else; the layers hold (import-linter's
+contracts in pyproject.toml) and no module imports itself round a circle."""
 
 from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 UI = Path(__file__).resolve().parent.parent / "kiosk" / "ui"
@@ -13,7 +16,7 @@ SMALL = 2  # 0, 1 and 2 are arithmetic (halves, doubling, indices), not sizes
 
 
 def ui_modules() -> list[Path]:
-    return [p for p in sorted(UI.glob("*.py")) if p.name != "theme.py"]
+    return [p for p in sorted(UI.rglob("*.py")) if p.name != "theme.py"]
 
 
 def test_no_hex_colours_outside_the_theme() -> None:
@@ -53,3 +56,53 @@ def test_no_bare_numbers_outside_the_theme() -> None:
             ):
                 offenders.append(f"{path.name}:{node.lineno}: {node.value}")
     assert offenders == [], "sizes and timings belong in kiosk/ui/theme.py (or a named constant):\n" + "\n".join(offenders)
+
+
+def test_the_layer_contracts_hold() -> None:
+    """content < script, formatting < ui < runtime < tools < cli; the core imports no Qt."""
+    # In its own process: import-linter reconfigures logging (dictConfig) in the process it runs in.
+    command = [str(Path(sys.executable).parent / "lint-imports"), "--config", str(UI.parent.parent / "pyproject.toml"),
+               "--no-cache"]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
+def test_no_import_circles() -> None:
+    import grimp
+
+    graph = grimp.build_graph("kiosk")
+    circles = _strongly_connected(graph.modules, graph.find_modules_directly_imported_by)
+    assert [sorted(c) for c in circles if len(c) > 1] == []
+
+
+def _strongly_connected(nodes, edges):  # noqa: ANN001, ANN202 - Tarjan's algorithm over module names
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[set[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in edges(node):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.add(member)
+                if member == node:
+                    break
+            found.append(component)
+
+    for node in sorted(nodes):
+        if node not in index:
+            visit(node)
+    return found

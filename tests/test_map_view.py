@@ -182,7 +182,7 @@ def test_a_zone_card_shows_the_disagreeing_areas(qtbot, kiosk) -> None:  # noqa:
     assert view.card.isVisible()
     assert view.card.kind == "zone"
     assert view.card.title.text() == "沈阳国际生命健康城"
-    assert view.card.figure.text() == "6.2"
+    assert view.card.figure.text() == "约6.2"
     assert view.card.unit.text() == kiosk.ctx.ui("km2")
     assert "33.2" in view.card.text.text()
     assert "6.2" in view.card.text.text()

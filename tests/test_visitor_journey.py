@@ -33,6 +33,7 @@ def test_home_timeline_event_company_map_marker_profile_back_home(qtbot, kiosk, 
                  if any(ctx.exhibition.companies_by_id[c].location for c in e.companies))
     tap(qtbot, timeline.year_buttons[event.date.year])
     index = timeline.events.index(event)
+    qtbot.waitUntil(lambda: index in timeline.track.cards)  # cards beyond the screen come after the paint
     tap(qtbot, timeline.track.cards[index])
     assert timeline.current_item() == event.id
     assert timeline.detail.title.text() == ctx.t(event.title)

@@ -2,7 +2,7 @@
 
 The parent takes the time just before it launches `python -m kiosk.bench.coldstart kiosk ...`
 and again when the child says on stdout that it has painted; the child starts the kiosk the
-way `kiosk run --windowed` does (through kiosk.cli.main, so settings, logging, content load,
+way `kiosk run --windowed` does (through kiosk.runtime.start, so settings, logging, content load,
 the controller and the window all count) with one addition: an event filter on the window
 that, at the window's first Paint event, queues a zero-delay timer. That timer fires once the
 paint pass (the whole widget tree, flushed) is over, writes "painted" and ends the process.
@@ -100,7 +100,7 @@ def _bare() -> int:
 
 def _kiosk(content: str, media: str) -> int:
     apply_file_limit()
-    from kiosk import cli
+    from kiosk.runtime.start import run_kiosk
     from kiosk.ui.window import KioskWindow
 
     built = KioskWindow.__init__
@@ -110,7 +110,8 @@ def _kiosk(content: str, media: str) -> int:
         _paint_probe(self)
 
     KioskWindow.__init__ = init_and_probe  # type: ignore[method-assign]
-    return cli.main(["run", "--windowed", "--size", SIZE, "--content", content, "--media", media])
+    width, height = map(int, SIZE.split("x"))
+    return run_kiosk(Path(content), Path(media), default_content=Path(content), windowed=True, size=(width, height))
 
 
 def main(argv: list[str]) -> int:

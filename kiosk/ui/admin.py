@@ -8,6 +8,7 @@ validation errors, the log tail, version and screen, and offers Reload and Quit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.runtime.pin import PinGate
 from kiosk.ui import theme
 from kiosk.ui.widgets import TouchButton, label, make_kinetic
 
@@ -95,12 +95,22 @@ class Overlay(QWidget):
         return theme.PIN_PAD_WIDTH
 
 
+class PinCheck(Protocol):
+    """What the pad needs of the PIN rules (runtime.pin.PinGate): whether a PIN is set, how long
+    a lockout lasts, and whether a PIN passes. The rules live in the runtime, not in a widget."""
+
+    @property
+    def enabled(self) -> bool: ...
+    def locked_for(self) -> float: ...
+    def attempt(self, pin: str) -> str: ...
+
+
 class PinPad(Overlay):
     """Big digit keys; no keyboard needed. Emits `pin_did_pass` on the right PIN."""
 
     pin_did_pass = Signal()
 
-    def __init__(self, window: QWidget, gate: PinGate) -> None:
+    def __init__(self, window: QWidget, gate: PinCheck) -> None:
         super().__init__(window)
         self.gate = gate
         self.digits = ""
