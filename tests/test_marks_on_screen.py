@@ -36,7 +36,7 @@ def test_home_spotlight_keeps_qualifiers_marks_and_sources(qtbot, kiosk) -> None
     home = kiosk.window.view(Screen.HOME)
     tiles = figure_tiles(home)
     assert (tiles["配套商"].value.text(), tiles["配套商"].unit.text()) == ("近40", "家")
-    assert "来源：乙" in tiles["配套商"].meta.text()
+    assert tiles["配套商"].meta.text() == "2022年 · 来源：乙"
     assert tiles["产值"].badge.text() == "预计"
     assert tiles["产值目标"].badge.text() == "规划目标"
     assert not tiles["配套商"].badge.isVisibleTo(tiles["配套商"])

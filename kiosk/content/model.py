@@ -306,7 +306,8 @@ class KeyFact(Model):
     qualifier: Qualifier | None = Field(None, description="The source's bound on the number: 超, 突破, 近, 约, 余, 多, 以上 ...")
     year: int | None = Field(None, ge=1900, le=2100, description="The year the figure refers to.")
     kind: QuantityKind = Field("result", description="result, estimate (预计) or target (a plan's goal).")
-    source: SourceIds | None = Field(None, description="The text that gives this number, when not the item's own source.")
+    source: SourceIds | None = Field(None, description="The text that gives this number, when it is not the item's "
+                                                       "first source (from which a fact without one is taken).")
 
 
 class Location(Model):

@@ -67,7 +67,7 @@ class ViewContext(QObject):
         """来源：short names, for a tile that has no room for whole titles."""
         sources = self.exhibition.sources_by_id
         names = [self.t(sources[i].short or sources[i].title) for i in source_ids if i in sources]
-        return f"{self.ui('source')}：{'、'.join(names)}" if names else ""
+        return f"{self.ui('source_short')}：{'、'.join(names)}" if names else ""
 
     @property
     def region(self) -> str:

@@ -312,7 +312,7 @@ class ProfilePage(QWidget):
             if fact.kind == "target":  # drawn apart (dashed, target colour) as well as badged
                 tile.setProperty("target", True)
                 repolish(tile)
-            cite = citation(fact.source or self.company.source, self.cited) if len(self.cited) > 1 else ""
+            cite = citation(fact.source or self.company.source[:1], self.cited) if len(self.cited) > 1 else ""
             self.texts.bind(tile, lambda _t, f=fact, w=tile, c=cite: w.show_fact(ctx, f, c), lambda: "")
             self.fact_tiles.append(tile)
         self.fact_grid = FactGrid(self.fact_tiles)

@@ -93,6 +93,7 @@ SHOTS: dict[str, tuple[Screen, str | None]] = {
     "home": (Screen.HOME, None),
     "timeline": (Screen.TIMELINE, None),
     "event": (Screen.TIMELINE, "state-council-approval"),
+    "plan": (Screen.TIMELINE, "sgip-14th-five-year-plan"),
     "map-metro": (Screen.MAP, "metro"),
     "map-shenyang": (Screen.MAP, "shenyang"),
     "map-park": (Screen.MAP, "park"),

@@ -14,6 +14,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "companies": {"zh-Hans": "企业与机构", "zh-Hant": "企業與機構", "en": "Companies"},
     "all": {"zh-Hans": "全部", "zh-Hant": "全部", "en": "All"},
     "source": {"zh-Hans": "资料来源", "zh-Hant": "資料來源", "en": "Source"},
+    "source_short": {"zh-Hans": "来源", "zh-Hant": "來源", "en": "Source"},
     "related_companies": {"zh-Hans": "相关企业", "zh-Hant": "相關企業", "en": "Related companies"},
     "related_events": {"zh-Hans": "相关大事", "zh-Hant": "相關大事", "en": "Related events"},
     "key_facts": {"zh-Hans": "关键数据", "zh-Hant": "關鍵數據", "en": "Key facts"},
