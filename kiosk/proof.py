@@ -103,14 +103,8 @@ def _variant_proof(value: str | Mapping[str, str], variant_id: str, engine: Scri
         text = value[variant_id]
         kind: SegmentKind = "same" if variant_id == engine.script else "explicit"
         return VariantProof(text, (Segment(text, text, kind),))
-    segments = tuple(engine.segments(_source(value, engine), variant_id))
+    segments = tuple(engine.segments(engine.written(value), variant_id))
     return VariantProof("".join(s.text for s in segments), segments)
-
-
-def _source(value: str | Mapping[str, str], engine: ScriptEngine) -> str:
-    if isinstance(value, str):
-        return value
-    return value.get(engine.script) or next(iter(value.values()), "")
 
 
 def proof_rows(result: LoadResult, engine: ScriptEngine) -> list[ProofRow]:
@@ -122,7 +116,7 @@ def proof_rows(result: LoadResult, engine: ScriptEngine) -> list[ProofRow]:
         for loc, value in iter_texts(part, prefix):
             display, line, col = result.where(file, loc)
             variants = {v.id: _variant_proof(value, v.id, engine) for v in engine.variants}
-            rows.append(ProofRow(display, line, col, field_path(loc), _source(value, engine), variants))
+            rows.append(ProofRow(display, line, col, field_path(loc), engine.written(value), variants))
     return rows
 
 

@@ -116,18 +116,21 @@ class ScriptEngine:
         """A string in the content's script, in `variant_id` (cached)."""
         return self._cached(text, variant_id)
 
-    def text(self, value: str | Mapping[str, str] | None, variant_id: str) -> str:
-        """Any content text field (plain or per-variant mapping) in `variant_id`."""
+    def written(self, value: str | Mapping[str, str] | None) -> str:
+        """A content text as written in the content's own script (what sorting and proofing
+        go by: the A-Z order must not move on a toggle)."""
         if value is None:
             return ""
         if isinstance(value, str):
-            return self.convert(value, variant_id)
-        if variant_id in value:
+            return value
+        # The validator requires the content's own script; be lenient at run time.
+        return value.get(self.script) or next(iter(value.values()), "")
+
+    def text(self, value: str | Mapping[str, str] | None, variant_id: str) -> str:
+        """Any content text field (plain or per-variant mapping) in `variant_id`."""
+        if isinstance(value, Mapping) and variant_id in value:
             return value[variant_id]
-        base = value.get(self.script)
-        if base is None:  # the validator requires the content's own script; be lenient at run time
-            base = next(iter(value.values()), "")
-        return self.convert(base, variant_id)
+        return self.convert(self.written(value), variant_id)
 
     def warm(self, values: Iterable[str | Mapping[str, str]]) -> int:
         """Convert `values` into every variant ahead of time (loads OpenCC, fills the cache).

@@ -22,8 +22,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from kiosk import touch_events
+from kiosk.screens import Screen
 from kiosk.ui.app import Kiosk
-from kiosk.ui.window import Screen
 
 REPORT_EVERY = 100
 SWIPE_STEPS = 6

@@ -58,12 +58,12 @@ def bundled_result():  # noqa: ANN201 - a LoadResult; imported lazily to keep co
     return result
 
 
-def open_kiosk(qtbot, result, media: Path):  # noqa: ANN001, ANN201 - a Kiosk
+def open_kiosk(qtbot, result, media: Path, factories=None):  # noqa: ANN001, ANN201 - a Kiosk
     """The kiosk window on validated content, shown at 1920x1080 on the offscreen screen."""
     from kiosk.ui.app import build_window, qt_application
 
     qt_application()
-    built = build_window(result, media)
+    built = build_window(result, media, factories=factories)
     qtbot.addWidget(built.window)
     built.window.resize(1920, 1080)
     built.window.show()

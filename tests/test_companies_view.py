@@ -15,10 +15,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.load import load_content
-from kiosk.ui import app as ui_app
+from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.app import Kiosk
-from kiosk.ui.window import Screen
 from tests import gestures
 from tests.conftest import open_kiosk
 from tests.factory import tiny_png, write_exhibition
@@ -115,9 +114,12 @@ def write_content(root: Path) -> Path:
 class MapStub(QWidget):
     """Stands in for the map screen and remembers what it was asked to show."""
 
-    def __init__(self, ctx, window) -> None:  # noqa: ANN001
+    def __init__(self, ctx, navigate) -> None:  # noqa: ANN001
         super().__init__()
         self.item: str | None = None
+
+    def warm(self):  # noqa: ANN201
+        yield from ()
 
     def enter(self, item: str | None) -> None:
         self.item = item
@@ -133,11 +135,10 @@ class MapStub(QWidget):
 
 
 @pytest.fixture
-def kiosk(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Kiosk:  # noqa: ANN001
-    monkeypatch.setitem(ui_app.FACTORIES, Screen.MAP, MapStub)
+def kiosk(qtbot, tmp_path: Path) -> Kiosk:  # noqa: ANN001
     result = load_content(write_content(tmp_path))
     assert result.ok, result.problems
-    return open_kiosk(qtbot, result, tmp_path / "media")
+    return open_kiosk(qtbot, result, tmp_path / "media", factories={Screen.MAP: MapStub})
 
 
 def tap(qtbot, widget: QWidget) -> None:  # noqa: ANN001
@@ -262,7 +263,7 @@ def test_a_drag_over_the_cards_scrolls_and_opens_nothing(qtbot, kiosk) -> None: 
 
 
 def test_cards_are_built_near_the_screen_only_and_far_ones_let_go(qtbot, kiosk, monkeypatch) -> None:  # noqa: ANN001
-    from kiosk.ui import companies
+    from kiosk.ui.companies import directory as companies
 
     view = directory(kiosk)
     every = view.canvas.shown_ids()

@@ -6,7 +6,7 @@ import random
 
 from PySide6.QtCore import QRectF
 
-from kiosk.ui.map_scene import RectGrid
+from kiosk.ui.map.scene import RectGrid
 
 
 def test_the_rect_grid_finds_exactly_the_overlaps_a_full_scan_finds() -> None:

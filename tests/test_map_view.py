@@ -16,8 +16,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.screens import Screen
 from kiosk.ui import theme
-from kiosk.ui.window import Screen
 from tests.conftest import open_kiosk
 
 REPO = Path(__file__).resolve().parent.parent
@@ -245,7 +245,7 @@ def test_dots_named_after_a_toggle_are_named_in_the_new_script(qtbot, kiosk) -> 
     assert shown
     for key in shown:
         company = scene.company(key)
-        assert scene.marker_labels[key].text() == kiosk.ctx.t(company.short_name or company.name)
+        assert scene.marker_labels[key].text() == kiosk.ctx.t(company.display_name)
     assert scene.marker_labels["bmw-lydia-plant"].text() == "里達工廠", "and any other name asked for"
 
 

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.content import load_content
+from kiosk.screens import Screen
 from kiosk.script import ScriptEngine
 from kiosk.ui.context import ViewContext
-from kiosk.ui.timeline import ComparisonRow
+from kiosk.ui.timeline.view import ComparisonRow
 from kiosk.ui.widgets import FactTile
-from kiosk.ui.window import Screen
 from tests.conftest import REPO, open_kiosk
 from tests.factory import write_exhibition
 

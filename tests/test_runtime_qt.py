@@ -15,8 +15,8 @@ from kiosk.runtime.kiosk_mode import KioskGuard
 from kiosk.runtime.pin import PinGate, hash_pin
 from kiosk.runtime.reload import ContentReloader
 from kiosk.runtime.settings import MachineSettings
-from kiosk.ui.admin import AdminCorner, PinPad
-from kiosk.ui.window import Screen
+from kiosk.screens import Screen
+from kiosk.ui.admin.panel import AdminCorner, PinPad
 
 
 def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  # noqa: ANN001

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
-from kiosk.ui.shadow import FloatShadow, nine_slices, shadow_tile
-from kiosk.ui.window import Screen
+from kiosk.screens import Screen
+from kiosk.ui.widgets.shadow import FloatShadow, nine_slices, shadow_tile
 
 
 def covered(slices: list[tuple[QRect, QRect]]) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.formatting import format_span
-from kiosk.ui.window import Screen
+from kiosk.screens import Screen
 from tests import gestures
 
 

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from kiosk.screens import Screen
 from kiosk.ui.widgets import Chip
-from kiosk.ui.window import Screen
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -41,7 +41,7 @@ def test_home_timeline_event_company_map_marker_profile_back_home(qtbot, kiosk, 
     company = next(ctx.exhibition.companies_by_id[c] for c in event.companies
                    if ctx.exhibition.companies_by_id[c].location)
     chip = next(c for c in timeline.detail.body_host.findChildren(Chip)
-                if c.text() == ctx.t(company.short_name or company.name))
+                if c.text() == ctx.t(company.display_name))
     tap(qtbot, chip)
     assert window.current == Screen.PROFILE
     profile = window.view(Screen.PROFILE)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk.ui.window import Screen
+from kiosk.screens import Screen
 
 
 def visible_texts(root: QWidget) -> list[str]:

@@ -129,8 +129,8 @@ class Session:
         return result
 
     def build(self, result: Any) -> None:
+        from kiosk.screens import Screen
         from kiosk.ui.app import build_window, qt_application
-        from kiosk.ui.window import Screen
 
         self.Screen = Screen
         self.app: QApplication = qt_application()

@@ -16,6 +16,7 @@ from functools import cached_property, total_ordering
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -27,6 +28,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic.fields import FieldInfo
+
+from kiosk.screens import TILE_SCREENS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -211,8 +214,22 @@ class Variant(Model):
     )
 
 
+def _tile_screen(value: str) -> str:
+    if value not in TILE_SCREENS:
+        raise ValueError(f"'{value}' is not a screen a home tile can open (known: {', '.join(TILE_SCREENS)})")
+    return value
+
+
+# The screens a home tile may open come from the one table of screens (kiosk.screens).
+TileScreen = Annotated[
+    str,
+    AfterValidator(_tile_screen),
+    WithJsonSchema({"enum": list(TILE_SCREENS), "description": "The screen this tile opens."}),
+]
+
+
 class HomeTile(Model):
-    screen: Literal["timeline", "map", "companies"] = Field(description="The view this tile opens.")
+    screen: TileScreen = Field(description="The screen this tile opens.")
     title: Text
     subtitle: Text | None = None
     icon: str = Field("mdi6.star", description="A qtawesome icon name, e.g. mdi6.timeline-clock.")
@@ -333,6 +350,12 @@ class Company(Model):
     events: tuple[Id, ...] = Field((), description="Ids of related timeline events.")
     source: SourceIds
     pinyin: str | None = Field(None, description="Sort key for the A-Z index, when the name's first character is ambiguous.")
+
+    @property
+    def display_name(self) -> str | dict[str, str]:
+        """What visitors call it: the short name where the content gives one (三生制药, not the
+        full registered name), so cards, the profile's hero line, map names and the A-Z order agree."""
+        return self.short_name or self.name
 
 
 class Companies(Model):

@@ -25,9 +25,9 @@ from kiosk.runtime.machine import data_dir
 from kiosk.runtime.pin import PinGate
 from kiosk.runtime.reload import ContentChanges, ContentReloader
 from kiosk.runtime.settings import MachineSettings
-from kiosk.ui.admin import AdminCorner, AdminPanel, PinPad
+from kiosk.screens import Screen
+from kiosk.ui.admin.panel import AdminCorner, AdminPanel, PinPad
 from kiosk.ui.app import Kiosk, build_window
-from kiosk.ui.window import Screen
 
 log = logging.getLogger(__name__)
 

@@ -3,56 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.content.load import LoadResult
+from kiosk.screens import Screen
 from kiosk.script import ScriptEngine
 from kiosk.ui.context import ViewContext
 from kiosk.ui.fonts import register_bundled_fonts
-from kiosk.ui.window import KioskWindow, Screen, ViewFactory
-
-
-def _home(ctx: ViewContext, window: KioskWindow) -> QWidget:
-    from kiosk.ui.home import HomeView
-
-    return HomeView(ctx, window)
-
-
-def _timeline(ctx: ViewContext, window: KioskWindow) -> QWidget:
-    from kiosk.ui.timeline import TimelineView
-
-    return TimelineView(ctx, window)
-
-
-def _map(ctx: ViewContext, window: KioskWindow) -> QWidget:
-    from kiosk.ui.map import MapView
-
-    return MapView(ctx, window)
-
-
-def _companies(ctx: ViewContext, window: KioskWindow) -> QWidget:
-    from kiosk.ui.companies import CompanyDirectory
-
-    return CompanyDirectory(ctx, window)
-
-
-def _profile(ctx: ViewContext, window: KioskWindow) -> QWidget:
-    from kiosk.ui.companies import CompanyProfile
-
-    return CompanyProfile(ctx, window)
-
-
-FACTORIES: dict[Screen, ViewFactory] = {
-    Screen.HOME: _home,
-    Screen.TIMELINE: _timeline,
-    Screen.MAP: _map,
-    Screen.COMPANIES: _companies,
-    Screen.PROFILE: _profile,
-}
+from kiosk.ui.window import KioskWindow, ViewFactory
 
 
 def qt_application(argv: list[str] | None = None) -> QApplication:
@@ -78,10 +41,12 @@ class Kiosk:
     result: LoadResult
 
 
-def build_window(result: LoadResult, media_dir: Path, variant: str | None = None) -> Kiosk:
+def build_window(result: LoadResult, media_dir: Path, variant: str | None = None,
+                 factories: Mapping[Screen, ViewFactory] | None = None) -> Kiosk:
+    """The window on validated content; `factories` stand in for screens' views (tests)."""
     exhibition = result.exhibition
     assert exhibition is not None, "build_window needs validated content"
     engine = ScriptEngine(exhibition.settings, exhibition.glossary)
     ctx = ViewContext(exhibition, engine, media_dir, variant)
-    window = KioskWindow(ctx, FACTORIES)
+    window = KioskWindow(ctx, factories)
     return Kiosk(window, ctx, result)

@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from kiosk.screens import Screen
 from kiosk.ui.app import Kiosk
-from kiosk.ui.window import Screen
 
 log = logging.getLogger(__name__)
 

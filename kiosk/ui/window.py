@@ -7,11 +7,9 @@ enter step, records history for Back, and emits `screen_did_change(new, old)`.
 
 from __future__ import annotations
 
-import enum
 import logging
 import time
-from collections.abc import Callable, Iterator
-from typing import Protocol
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -27,41 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import heap
+from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.navigation import Navigate, ScreenView
 from kiosk.ui.pacing import SlicedJob
 from kiosk.ui.widgets import TouchButton, label
 
 log = logging.getLogger(__name__)
 
 
-class Screen(enum.Enum):
-    HOME = "home"
-    TIMELINE = "timeline"
-    MAP = "map"
-    COMPANIES = "companies"
-    PROFILE = "profile"
-
-
-class ScreenView(Protocol):
-    """What a screen offers the window. `item` is an event, company or layer id, or None."""
-
-    def enter(self, item: str | None) -> None: ...
-    def leave(self) -> None: ...
-    def reset(self) -> None: ...
-    def current_item(self) -> str | None: ...
-    # Optionally `warm() -> Iterator[None]`: parts to make ahead while idle, yielding between them.
-
-
-ViewFactory = Callable[[ViewContext, "KioskWindow"], QWidget]
-
-SCREEN_TITLE_KEYS = {
-    Screen.HOME: "home",
-    Screen.TIMELINE: "timeline",
-    Screen.MAP: "map",
-    Screen.COMPANIES: "companies",
-    Screen.PROFILE: "companies",
-}
+ViewFactory = Callable[[ViewContext, Navigate], QWidget]
 
 
 class TopBar(QWidget):
@@ -103,15 +77,18 @@ class KioskWindow(QWidget):
     screen_did_change = Signal(object, object)  # (new Screen, old Screen | None)
     variant_did_change = Signal(str)
 
-    def __init__(self, ctx: ViewContext, factories: dict[Screen, ViewFactory], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, factories: Mapping[Screen, ViewFactory] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KioskRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("中德园 · 铁西")
         self.ctx = ctx
         self.texts = TextBinder(ctx)
-        self._factories = factories
-        self._views: dict[Screen, QWidget] = {}
+        # Each screen's view class comes from the one table of screens (kiosk.screens); a test
+        # may stand a stub in for one.
+        self._factories = dict(factories or {})
+        self._views: dict[Screen, ScreenView] = {}
         self._history: list[tuple[Screen, str | None]] = []
         self.current: Screen | None = None
 
@@ -159,7 +136,7 @@ class KioskWindow(QWidget):
                     self.view(screen)
                     yield
                 # a view may have more to make ahead (the map: each layer's scene), a slice a part
-                yield from getattr(self._views[screen], "warm", lambda: iter(()))()
+                yield from self._views[screen].warm()
             heap.settle()  # what exists now lives all day: keep the collector from walking it mid-tap
 
         steps = work()
@@ -174,10 +151,11 @@ class KioskWindow(QWidget):
         self._warming.start()
 
     # --- navigation ------------------------------------------------------------------------
-    def view(self, screen: Screen) -> QWidget:
+    def view(self, screen: Screen) -> ScreenView:
         """The screen's view, built on first use."""
         if screen not in self._views:
-            widget = self._factories[screen](self.ctx, self)
+            factory = self._factories.get(screen) or screen.view_class()
+            widget = factory(self.ctx, self.navigate)
             self._views[screen] = widget
             self.stack.addWidget(widget)
         return self._views[screen]
@@ -187,13 +165,13 @@ class KioskWindow(QWidget):
         if old is not None:
             old_view = self._views[old]
             if record:
-                entry = (old, old_view.current_item())  # type: ignore[attr-defined]
+                entry = (old, old_view.current_item())
                 if not self._history or self._history[-1] != entry:
                     self._history.append(entry)
             if old != screen:
-                old_view.leave()  # type: ignore[attr-defined]
+                old_view.leave()
         view = self.view(screen)
-        view.enter(item)  # type: ignore[attr-defined]
+        view.enter(item)
         self.stack.setCurrentWidget(view)
         self.current = screen
         if screen == Screen.HOME:
@@ -215,7 +193,7 @@ class KioskWindow(QWidget):
         """Idle reset: default script, every view back to its start, home screen."""
         self.set_variant(self.ctx.exhibition.settings.default_variant)
         for view in self._views.values():
-            view.reset()  # type: ignore[attr-defined]
+            view.reset()
         self._history.clear()
         self.navigate(Screen.HOME, record=False)
 
@@ -238,7 +216,7 @@ class KioskWindow(QWidget):
     def _title_text(self) -> str:
         if self.current in (None, Screen.HOME):
             return self.ctx.t(self.ctx.exhibition.settings.title)
-        return self.ctx.ui(SCREEN_TITLE_KEYS[self.current])
+        return self.ctx.ui(self.current.title)
 
     def _update_bar(self) -> None:
         at_home = self.current == Screen.HOME

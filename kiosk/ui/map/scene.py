@@ -20,8 +20,8 @@ from kiosk.content.model import Company, MapLayer, Place, Zone
 from kiosk.formatting import format_quantity
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
-from kiosk.ui.map_geometry import LayerGeometry
-from kiosk.ui.map_items import (
+from kiosk.ui.map.geometry import LayerGeometry
+from kiosk.ui.map.items import (
     LABEL_NUDGES,
     RANK_HIGHLIGHT,
     RANK_MARKER,
@@ -200,7 +200,7 @@ class MapScene(QGraphicsScene):
         # off screen or hidden in bubbles): a toggle costs what is on screen, not the whole layer.
         for company_id, label in self.marker_labels.items():
             company = self._companies[company_id]
-            label.set_content_later(lambda c=company: ([Line(ctx.t(c.short_name or c.name), ctx.font("caption"))], ""))
+            label.set_content_later(lambda c=company: ([Line(ctx.t(c.display_name), ctx.font("caption"))], ""))
 
     def prepare_labels(self, ratio: float, deadline: float) -> bool:
         """Draw names not drawn yet (at this pixel ratio) until `deadline` (perf_counter);

@@ -12,23 +12,24 @@ are ready when a zoom reveals them.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from kiosk.content.geo import read_features
-from kiosk.content.model import MapLayer
+from kiosk.content.model import Exhibition, MapLayer
+from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
-from kiosk.ui.map_canvas import MapCanvas
-from kiosk.ui.map_card import MapCard, drop_shadow
-from kiosk.ui.map_geometry import LayerGeometry, build_layer
-from kiosk.ui.map_panel import LayerTrail, MapPanel
-from kiosk.ui.map_scene import Hit, MapScene
+from kiosk.ui.map.canvas import MapCanvas
+from kiosk.ui.map.card import MapCard, drop_shadow
+from kiosk.ui.map.geometry import LayerGeometry, build_layer
+from kiosk.ui.map.panel import LayerTrail, MapPanel
+from kiosk.ui.map.scene import Hit, MapScene
+from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import SlicedJob
 from kiosk.ui.widgets import TouchButton, label
-from kiosk.ui.window import KioskWindow, Screen
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,10 @@ class MapView(QWidget):
     """The map screen (a ScreenView): enter a layer id or a company id; current_item is the open
     company's id, else the layer's."""
 
-    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window_ = window
+        self.navigate = navigate
         self.texts = TextBinder(ctx)
         self.geometry_cache: dict[str, LayerGeometry] = {}
         self.scenes: dict[str, MapScene] = {}  # one per layer, built on its first visit and kept
@@ -173,7 +174,7 @@ class MapView(QWidget):
     def _go_layer(self, layer_id: str) -> None:
         """Change layer as a navigation step, so the window's Back returns to this one."""
         if layer_id != self.layer.id or self.card.kind is not None:
-            self.window_.navigate(Screen.MAP, layer_id)
+            self.navigate(Screen.MAP, layer_id)
 
     def _render_texts(self) -> None:
         self.panel.title.setText(self.ctx.t(self.layer.title))
@@ -231,7 +232,7 @@ class MapView(QWidget):
 
     def _open_profile(self) -> None:
         if self.card.kind == "company" and self.card.key:
-            self.window_.navigate(Screen.PROFILE, self.card.key)
+            self.navigate(Screen.PROFILE, self.card.key)
 
     def _on_tap(self, pos: QPointF) -> None:
         hit = self.scene.hit(self.canvas, pos)
@@ -420,7 +421,12 @@ class MapView(QWidget):
         self._render_texts()
         self._relayout()
 
-    # --- ScreenView --------------------------------------------------------------------------
+    # --- ScreenView -------------------------------------------------------------------------
+    @staticmethod
+    def items(exhibition: Exhibition) -> Iterable[str]:
+        """Each layer, and each company with a place on the map (opened on its marker)."""
+        return [*(layer.id for layer in exhibition.layers), *(c.id for c in exhibition.companies if c.location)]
+
     def enter(self, item: str | None) -> None:
         ex = self.ctx.exhibition
         if item in ex.layers_by_id:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 from kiosk.content.model import Zone
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
-from kiosk.ui.map_geometry import Outline
+from kiosk.ui.map.geometry import Outline
 
 # Stacking order, bottom to top.
 Z_LAND = 0

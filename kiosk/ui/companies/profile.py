@@ -8,6 +8,7 @@ open company and the scroll position.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Company, Event, Exhibition
 from kiosk.formatting import format_span
+from kiosk.screens import Screen
 from kiosk.ui import theme
-from kiosk.ui.context import TextBinder, TextValue, ViewContext, citation
+from kiosk.ui.context import TextBinder, ViewContext, citation
+from kiosk.ui.navigation import Navigate
 from kiosk.ui.widgets import (
     Chip,
     FactTile,
+    KindMark,
     MediaImage,
     TapFrame,
     TouchButton,
@@ -36,49 +40,8 @@ from kiosk.ui.widgets import (
     label,
     make_kinetic,
     repolish,
+    rule,
 )
-from kiosk.ui.window import KioskWindow, Screen
-
-KIND_ICONS = {"company": "mdi6.domain", "institution": "mdi6.town-hall"}
-
-
-# --- shared with the directory -------------------------------------------------------------
-def display_name(company: Company) -> TextValue:
-    """What visitors call it: the short name where the content gives one (三生制药, not the full
-    registered name), so the card, the hero line and the A-Z order all agree."""
-    return company.short_name or company.name
-
-
-def content_text(exhibition: Exhibition, value: TextValue) -> str:
-    """A text as written in the content's own script: the sort order must not move on a toggle."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return value.get(exhibition.settings.script) or next(iter(value.values()), "")
-
-
-class KindMark(QWidget):
-    """Company or institution: an icon, and the word once strings.py carries it."""
-
-    def __init__(self, ctx: ViewContext, texts: TextBinder, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.SPACE_XS)
-        glyph = QLabel()
-        glyph.setPixmap(icon(KIND_ICONS[kind], ctx.palette.muted, theme.ICON_S))
-        self.word = label("", "caption", wrap=False)
-        texts.bind(self.word, self.word.setText, lambda: ctx.ui(kind))
-        layout.addWidget(glyph)
-        layout.addWidget(self.word)
-
-
-def rule() -> QFrame:
-    line = QFrame()
-    line.setProperty("rule", True)
-    line.setFixedHeight(theme.RULE_WIDTH)
-    return line
 
 
 def clear(layout: QLayout) -> None:
@@ -178,10 +141,10 @@ def stack(spacing: int) -> tuple[QWidget, QVBoxLayout]:
 class ProfilePage(QWidget):
     """Everything about one company, arranged in two columns (landscape) or one (portrait)."""
 
-    def __init__(self, ctx: ViewContext, window: KioskWindow, company: Company, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, navigate: Navigate, company: Company, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window_ = window
+        self.navigate = navigate
         self.company = company
         # Its own binder, refreshed by CompanyProfile (not by the signal): the profile restores
         # the scroll position around the refresh, and a dropped page leaves no binding behind.
@@ -235,7 +198,7 @@ class ProfilePage(QWidget):
         self.texts.text(self.sector_chip, self.sector.name)
         # The chip leads on to the directory filtered to this sector: browsing by neighbours.
         self.sector_chip.clicked.connect(
-            lambda _=False: self.window_.navigate(Screen.COMPANIES, self.company.sector))
+            lambda _=False: self.navigate(Screen.COMPANIES, self.company.sector))
         kicker.addWidget(self.sector_chip)
         self.origin = label("", "caption", wrap=False)
         self.texts.bind(self.origin, self.origin.setText,
@@ -247,9 +210,9 @@ class ProfilePage(QWidget):
         kicker.addStretch(1)
         layout.addLayout(kicker)
         layout.addSpacing(theme.SPACE_XS)
-        name = content_text(self.ctx.exhibition, display_name(company))
+        name = self.ctx.engine.written(company.display_name)
         self.name = label("", "display" if len(name) <= theme.PROFILE_DISPLAY_NAME_CHARS else "title")
-        self.texts.text(self.name, display_name(company))
+        self.texts.text(self.name, company.display_name)
         layout.addWidget(self.name)
         # The registered name under the everyday one, when the content gives both.
         self.full_name = label("", "subheading")
@@ -286,7 +249,7 @@ class ProfilePage(QWidget):
         self.map_button.setProperty("accent", True)
         self.map_button.setFont(theme.role_font("button-strong"))
         self.texts.ui(self.map_button, "on_map")
-        self.map_button.clicked.connect(lambda _=False: self.window_.navigate(Screen.MAP, self.company.id))
+        self.map_button.clicked.connect(lambda _=False: self.navigate(Screen.MAP, self.company.id))
         layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
         if company.location is not None and company.location.approximate:
             note = label("", "approximate", wrap=False)
@@ -326,7 +289,7 @@ class ProfilePage(QWidget):
         self.event_rows: list[EventRow] = []
         for event in self.ctx.exhibition.events_for(self.company.id):
             row = EventRow(self.ctx, self.texts, event)
-            row.tapped.connect(lambda e=event.id: self.window_.navigate(Screen.TIMELINE, e))
+            row.tapped.connect(lambda e=event.id: self.navigate(Screen.TIMELINE, e))
             self.event_rows.append(row)
             layout.addWidget(row)
         if not self.event_rows:
@@ -377,10 +340,10 @@ class ProfilePage(QWidget):
 class CompanyProfile(QWidget):
     """The PROFILE screen: one company's page in a vertical, flickable scroll area."""
 
-    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window_ = window
+        self.navigate = navigate
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.area = QScrollArea()
@@ -396,7 +359,7 @@ class CompanyProfile(QWidget):
         return self.page.company if self.page is not None else None
 
     def show_company(self, company: Company) -> None:
-        page = ProfilePage(self.ctx, self.window_, company)
+        page = ProfilePage(self.ctx, self.navigate, company)
         page.arrange(portrait=self._portrait())
         old = self.area.takeWidget()
         if old is not None:
@@ -427,7 +390,14 @@ class CompanyProfile(QWidget):
         if self.page is not None:
             self.page.arrange(portrait=self._portrait())
 
-    # --- ScreenView ------------------------------------------------------------------------
+    # --- ScreenView -------------------------------------------------------------------------
+    @staticmethod
+    def items(exhibition: Exhibition) -> Iterable[str]:
+        return [company.id for company in exhibition.companies]
+
+    def warm(self) -> Iterator[None]:
+        yield from ()
+
     def enter(self, item: str | None) -> None:
         company = self.ctx.exhibition.companies_by_id.get(item) if item else None
         if company is None:

@@ -15,8 +15,8 @@ from kiosk.content.model import Company, MapLayer, Place, Zone
 from kiosk.formatting import format_quantity
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
-from kiosk.ui.shadow import FloatShadow
 from kiosk.ui.widgets import Chip, FlowLayout, TouchButton, icon, label
+from kiosk.ui.widgets.shadow import FloatShadow
 
 
 def drop_shadow(ctx: ViewContext, widget: QWidget) -> FloatShadow:
@@ -181,7 +181,7 @@ class MapCard(QFrame):
                 item.widget().deleteLater()
         sectors = self.ctx.exhibition.sectors_by_id
         for company in companies:
-            chip = Chip(self.ctx.t(company.short_name or company.name), dot=sectors[company.sector].color)
+            chip = Chip(self.ctx.t(company.display_name), dot=sectors[company.sector].color)
             chip.setCheckable(False)
             chip.clicked.connect(lambda _=False, c=company.id: self.member_chosen.emit(c))
             self.member_flow.addWidget(chip)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
@@ -25,25 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.collation import index_letter, pinyin_key
-from kiosk.content.model import Company
+from kiosk.content.model import Company, Exhibition
+from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import AfterFrame
-from kiosk.ui.profile import CompanyProfile, KindMark, content_text, display_name, rule
 from kiosk.ui.widgets import (
     Chip,
     ElidedLabel,
     FlowLayout,
+    KindMark,
     TapFrame,
     TouchButton,
     color_dot,
     drop_farthest,
     label,
     make_kinetic,
+    rule,
 )
-from kiosk.ui.window import KioskWindow, Screen
-
-__all__ = ["CompanyCard", "CompanyDirectory", "CompanyProfile", "sorted_companies"]
 
 BUILD_AHEAD = 1  # screens' worth of cards built above and below the visible part
 LIVE_CARDS = 96  # cards kept built at most (more than the widest build range holds)
@@ -53,11 +53,11 @@ def sorted_companies(ctx: ViewContext) -> list[Company]:
     """Companies in pinyin order of their display name (the curator's `pinyin` key wins)."""
     ex = ctx.exhibition
     return sorted(ex.companies,
-                  key=lambda c: (pinyin_key(content_text(ex, display_name(c)), c.pinyin), c.id))
+                  key=lambda c: (pinyin_key(ctx.engine.written(c.display_name), c.pinyin), c.id))
 
 
 def letter_of(ctx: ViewContext, company: Company) -> str:
-    return index_letter(content_text(ctx.exhibition, display_name(company)), company.pinyin)
+    return index_letter(ctx.engine.written(company.display_name), company.pinyin)
 
 
 class CompanyCard(TapFrame):
@@ -83,7 +83,7 @@ class CompanyCard(TapFrame):
         layout.addSpacing(theme.SPACE_XS)
         self.name = label("", "heading")
         self.name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        texts.text(self.name, display_name(company))
+        texts.text(self.name, company.display_name)
         layout.addWidget(self.name)
         layout.addStretch(1)
         self.summary = ElidedLabel("body", 1)
@@ -265,10 +265,10 @@ class IndexStrip(QWidget):
 class CompanyDirectory(QWidget):
     """The COMPANIES screen: sector chips, the A-Z card grid and its index strip."""
 
-    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window_ = window
+        self.navigate = navigate
         self.texts = TextBinder(ctx)
         ex = ctx.exhibition
         outer = QHBoxLayout(self)
@@ -326,7 +326,7 @@ class CompanyDirectory(QWidget):
 
     def _make_card(self, company: Company) -> CompanyCard:
         card = CompanyCard(self.ctx, self.texts, company)
-        card.tapped.connect(lambda c=company.id: self.window_.navigate(Screen.PROFILE, c))
+        card.tapped.connect(lambda c=company.id: self.navigate(Screen.PROFILE, c))
         return card
 
     @property
@@ -421,7 +421,15 @@ class CompanyDirectory(QWidget):
             self._scrolled(self.area.verticalScrollBar().value())
         return super().eventFilter(watched, event)
 
-    # --- ScreenView ------------------------------------------------------------------------
+    # --- ScreenView -------------------------------------------------------------------------
+    @staticmethod
+    def items(exhibition: Exhibition) -> Iterable[str]:
+        """The directory filtered to each sector."""
+        return [sector.id for sector in exhibition.sectors]
+
+    def warm(self) -> Iterator[None]:
+        yield from ()
+
     def enter(self, item: str | None) -> None:
         ex = self.ctx.exhibition
         if item in ex.companies_by_id:  # bring one company's card into view

@@ -6,19 +6,20 @@ milestones every `attract_interval_s`; tapping it opens what it shows.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.model import Event, Figure
+from kiosk.content.model import Event, Exhibition, Figure
 from kiosk.formatting import format_date
+from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.navigation import Navigate
 from kiosk.ui.widgets import FactTile, TapFrame, icon, label
-from kiosk.ui.window import KioskWindow, Screen
 
-TILE_SCREENS = {"timeline": Screen.TIMELINE, "map": Screen.MAP, "companies": Screen.COMPANIES}
 FIGURES_SHOWN = 4
 
 
@@ -46,7 +47,7 @@ def highlights(ctx: ViewContext) -> list[Highlight]:
 class HomeTile(TapFrame):
     def __init__(self, ctx: ViewContext, texts: TextBinder, tile, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.screen = TILE_SCREENS[tile.screen]
+        self.screen = Screen.from_id(tile.screen)
         self.setMinimumHeight(theme.HOME_TILE_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
@@ -116,10 +117,10 @@ class Spotlight(TapFrame):
 
 
 class HomeView(QWidget):
-    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window_ = window
+        self.navigate = navigate
         self.texts = TextBinder(ctx)
         settings = ctx.exhibition.settings
         layout = QVBoxLayout(self)
@@ -137,7 +138,7 @@ class HomeView(QWidget):
         self.tiles: list[HomeTile] = []
         for tile in settings.home_tiles:
             widget = HomeTile(ctx, self.texts, tile)
-            widget.tapped.connect(lambda s=widget.screen: window.navigate(s))
+            widget.tapped.connect(lambda s=widget.screen: navigate(s))
             self.tiles.append(widget)
             self.tiles_box.addWidget(widget, 1)
         layout.addLayout(self.tiles_box, theme.HOME_TILES_STRETCH)
@@ -174,9 +175,16 @@ class HomeView(QWidget):
     def _open_spotlight(self) -> None:
         step = self.spotlight.current
         if step is not None and step.event is not None:
-            self.window_.navigate(Screen.TIMELINE, step.event.id)
+            self.navigate(Screen.TIMELINE, step.event.id)
 
-    # --- ScreenView ------------------------------------------------------------------------
+    # --- ScreenView -------------------------------------------------------------------------
+    @staticmethod
+    def items(exhibition: Exhibition) -> Iterable[str]:
+        return ()
+
+    def warm(self) -> Iterator[None]:
+        yield from ()
+
     def enter(self, item: str | None) -> None:
         self.timer.start()
 

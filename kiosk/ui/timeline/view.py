@@ -6,6 +6,8 @@ starts as fast; the track's geometry is computed from the model alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Comparison, Event
+from kiosk.content.model import Comparison, Event, Exhibition
 from kiosk.formatting import format_span
+from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.widgets import (
     Chip,
@@ -34,7 +38,6 @@ from kiosk.ui.widgets import (
     make_kinetic,
     repolish,
 )
-from kiosk.ui.window import KioskWindow, Screen
 
 SLOT = theme.CARD_WIDTH + theme.SPACE_M  # one event's share of the track
 BUILD_AHEAD = 2  # screens' worth of cards built beyond the visible range
@@ -162,10 +165,10 @@ class Track(QWidget):
 class EventDetail(QFrame):
     """A sheet over the track: the whole event, its media, related companies and its source."""
 
-    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window_ = window
+        self.navigate = navigate
         self.setObjectName("Sheet")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.shown: Event | None = None
@@ -234,10 +237,10 @@ class EventDetail(QFrame):
             row = QWidget()
             flow = FlowLayout(row)
             for company in companies:
-                chip = Chip(ctx.t(company.short_name or company.name),
+                chip = Chip(ctx.t(company.display_name),
                             dot=ctx.exhibition.sectors_by_id[company.sector].color)
                 chip.setCheckable(False)
-                chip.clicked.connect(lambda _=False, c=company.id: self.window_.navigate(Screen.PROFILE, c))
+                chip.clicked.connect(lambda _=False, c=company.id: self.navigate(Screen.PROFILE, c))
                 flow.addWidget(chip)
             layout.addWidget(row)
         comparisons = ctx.exhibition.comparisons_for(event.id)
@@ -282,10 +285,10 @@ class ComparisonRow(QWidget):
 
 
 class TimelineView(QWidget):
-    def __init__(self, ctx: ViewContext, window: KioskWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.window_ = window
+        self.navigate = navigate
         self.texts = TextBinder(ctx)
         self.events = ctx.exhibition.events_sorted
         layout = QVBoxLayout(self)
@@ -336,7 +339,7 @@ class TimelineView(QWidget):
         self.scrim.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.scrim.tapped.connect(self.close_event)
         self.scrim.hide()
-        self.detail = EventDetail(ctx, window, self)
+        self.detail = EventDetail(ctx, navigate, self)
         self.detail.hide()
         self.detail.close_button.clicked.connect(self.close_event)
         self.detail.prev.clicked.connect(lambda: self._step(-1))
@@ -408,7 +411,14 @@ class TimelineView(QWidget):
         if 0 <= index < len(self.events):
             self.open_event(self.events[index])
 
-    # --- ScreenView ------------------------------------------------------------------------
+    # --- ScreenView -------------------------------------------------------------------------
+    @staticmethod
+    def items(exhibition: Exhibition) -> Iterable[str]:
+        return [event.id for event in exhibition.events_sorted]
+
+    def warm(self) -> Iterator[None]:
+        yield from ()
+
     def enter(self, item: str | None) -> None:
         if item is not None and item in self.ctx.exhibition.events_by_id:
             self.open_event(self.ctx.exhibition.events_by_id[item])

@@ -1,0 +1,118 @@
+"""Touch building blocks: labels in their type role, icons, buttons and chips at touch size,
+cards that tell a tap from a drag."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+
+from kiosk.ui import theme
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply a changed dynamic property (pressed, current, checked) to the stylesheet."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+def label(text: str = "", role: str = "body", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
+    lbl = QLabel(text, parent)
+    theme.apply_role(lbl, role)
+    lbl.setWordWrap(wrap)
+    lbl.setTextFormat(Qt.TextFormat.PlainText)  # content is shown as text, never as markup
+    lbl.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    lbl.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    return lbl
+
+def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
+    try:
+        return qta.icon(name, color=color).pixmap(QSize(size, size))
+    except Exception:  # an unknown icon name in content must not break a view
+        return qta.icon("mdi6.circle-medium", color=color).pixmap(QSize(size, size))
+
+class TouchButton(QPushButton):
+    """A button at least TOUCH_MIN square, never taking keyboard focus."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, icon_name: str | None = None,
+                 color: str | None = None) -> None:
+        super().__init__(text, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFont(theme.role_font("button"))
+        self.setMinimumSize(theme.TOUCH_MIN, theme.TOUCH_MIN)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        if icon_name:
+            self.setIcon(qta.icon(icon_name, color=color or theme.ICON_DEFAULT_COLOR))
+            self.setIconSize(QSize(theme.ICON_M, theme.ICON_M))
+
+class Chip(TouchButton):
+    """A checkable filter chip, optionally with a colour dot."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, dot: str | None = None) -> None:
+        super().__init__(text, parent)
+        self.setCheckable(True)
+        self.setProperty("chip", True)
+        self.setFont(theme.role_font("chip"))
+        if dot:
+            self.setIcon(qta.icon("mdi6.circle", color=dot))
+            self.setIconSize(QSize(theme.ICON_S, theme.ICON_S))
+
+class TapFrame(QFrame):
+    """A card that shows a pressed state and emits `tapped` on a release that was not a drag.
+
+    Kinetic scrolling delivers the press first; if the finger then moves beyond theme.TAP_SLOP the
+    gesture is a scroll, and releasing must not open anything.
+    """
+
+    tapped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("card", True)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._press: QPointF | None = None
+
+    def _set_pressed(self, pressed: bool) -> None:
+        if bool(self.property("pressed")) != pressed:
+            self.setProperty("pressed", pressed)
+            repolish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.globalPosition()
+            self._set_pressed(True)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is not None and (event.globalPosition() - self._press).manhattanLength() > theme.TAP_SLOP:
+            self._press = None
+            self._set_pressed(False)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        was_tap = self._press is not None and self.rect().contains(event.position().toPoint())
+        self._press = None
+        self._set_pressed(False)
+        if was_tap:
+            self.tapped.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._set_pressed(False)
+        return super().event(event)
+
+def color_dot(color: str, size: int = theme.DOT_SIZE) -> QLabel:
+    dot = QLabel()
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    painter.end()
+    dot.setPixmap(pixmap)
+    dot.setFixedSize(size, size)
+    return dot

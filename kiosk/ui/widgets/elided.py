@@ -1,0 +1,101 @@
+"""Labels that end in … where their text does not fit the lines they are given."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from kiosk.ui import theme
+
+ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
+ELIDE_CACHE_SIZE = 4096  # elided texts remembered (a toggle back re-uses the last toggle's)
+_elided: dict[tuple[str, str, int, int], str] = {}
+
+
+def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
+    """`text` cut to what fits in `max_lines` wrapped lines of `width` px, ending in … if cut.
+
+    Binary search on the prefix length with QFontMetrics' word-wrapped bounding box: the same
+    line breaking QLabel uses. (QTextLayout.createLine crashed PySide6 6.12 in the soak run.)
+    """
+    if width <= 0 or max_lines <= 0:
+        return ""
+    # A binary search costs a dozen word-wrapped measurements; toggling scripts back and forth
+    # asks for the same few hundred results again and again, so they are kept.
+    key = (text, font.key(), width, max_lines)
+    if key not in _elided:
+        if len(_elided) >= ELIDE_CACHE_SIZE:
+            _elided.clear()
+        _elided[key] = _elide_uncached(text, font, width, max_lines)
+    return _elided[key]
+
+def _elide_uncached(text: str, font: QFont, width: int, max_lines: int) -> str:
+    metrics = QFontMetrics(font)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    box = QRect(0, 0, width, metrics.lineSpacing() * max_lines * ELIDE_BOX_LINES)
+    # The height `max_lines` lines really take in this font (CJK fonts' bounding boxes are not
+    # a multiple of lineSpacing, which cut two-line titles to one).
+    limit = metrics.boundingRect(box, flags, "\n".join(["国"] * max_lines)).height()
+
+    def fits(candidate: str) -> bool:
+        return metrics.boundingRect(box, flags, candidate).height() <= limit
+
+    if fits(text):
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(text[:middle].rstrip() + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+class ElidedLabel(QLabel):
+    """A wrapped label that shows at most `max_lines` lines and ends with … when cut.
+
+    Eliding measures text, so it runs only when something it depends on changed (text, font,
+    width, lines) and, for a label not on screen, waits until it is shown: a script toggle then
+    costs one measurement per visible label, not several per label everywhere.
+    """
+
+    def __init__(self, role: str, max_lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_lines = max_lines
+        self.full_text = ""
+        self._done: tuple[str, str, int, int] | None = None
+        theme.apply_role(self, role)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def set_max_lines(self, lines: int) -> None:
+        self.max_lines = lines
+        self._elide()
+
+    def _elide(self) -> None:
+        if not self.isVisible():
+            return  # showEvent will do it
+        key = (self.full_text, self.font().key(), self.contentsRect().width(), self.max_lines)
+        if key != self._done:
+            self._done = key
+            self.setText(elide_lines(self.full_text, self.font(), key[2], self.max_lines))
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        self._elide()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the font follows the script variant
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()

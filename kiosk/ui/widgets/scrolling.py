@@ -1,0 +1,49 @@
+"""Long lists and tracks: flick-scrolling for fingers and the mouse, and letting go of cards
+built on demand once they are far from the view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+
+if TYPE_CHECKING:
+    from kiosk.ui.context import TextBinder
+
+K = TypeVar("K")
+
+
+def drop_farthest(built: dict[K, QWidget], keep: int, wanted: Collection[K], distance: Callable[[K], float],
+                  texts: TextBinder) -> None:
+    """Past `keep` widgets built on demand (cards near the view), discard the ones farthest from
+    it, never a `wanted` one: over a day of browsing a long list every card would otherwise
+    stay alive, each costing memory and work on every script toggle."""
+    if len(built) <= keep:
+        return
+    far = sorted((key for key in built if key not in wanted), key=distance, reverse=True)
+    for key in far[: len(built) - keep]:
+        texts.discard(built.pop(key))
+
+def make_kinetic(area: QAbstractScrollArea, *, horizontal: bool) -> QScroller:
+    """Flick-scrolling for fingers and the mouse, with no scroll bar that needs a mouse."""
+    area.setHorizontalScrollBarPolicy(
+        Qt.ScrollBarPolicy.ScrollBarAsNeeded if horizontal else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    )
+    area.setVerticalScrollBarPolicy(
+        Qt.ScrollBarPolicy.ScrollBarAlwaysOff if horizontal else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    )
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+    scroller.setScrollerProperties(props)
+    return scroller
