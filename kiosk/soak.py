@@ -72,12 +72,9 @@ class Soak:
         self.window = kiosk.window
         self.random = random.Random(seed)
         ex = kiosk.ctx.exhibition
+        # Every screen of the table, bare and on each item its view can open.
         self.items: dict[Screen, list[str | None]] = {
-            Screen.HOME: [None],
-            Screen.TIMELINE: [None, *[e.id for e in ex.events_sorted]],
-            Screen.MAP: [*[m.id for m in ex.layers], *[c.id for c in ex.companies if c.location]],
-            Screen.COMPANIES: [None, *[s.id for s in ex.sectors]],
-            Screen.PROFILE: [c.id for c in ex.companies],
+            screen: [None, *screen.view_class().items(ex)] for screen in Screen
         }
         self.actions: list[tuple[float, Callable[[], None]]] = [
             (0.45, self.tap_somewhere),

@@ -50,23 +50,16 @@ def distinct_colours(image: QImage, step: int = SAMPLE_STEP) -> int:
 
 
 def walk(kiosk: Kiosk) -> Iterator[tuple[str, Callable[[], None]]]:
-    """(name, action) for every render the self-test makes, in every variant."""
+    """(name, action) for every render the self-test makes: every screen of the table, bare and
+    on every item its view can open, in every variant."""
     ex = kiosk.ctx.exhibition
     window = kiosk.window
     for variant in kiosk.ctx.engine.variants:
         yield f"{variant.id}/variant", lambda v=variant.id: window.set_variant(v)
-        yield f"{variant.id}/home", lambda: window.navigate(Screen.HOME)
-        yield f"{variant.id}/timeline", lambda: window.navigate(Screen.TIMELINE)
-        for event in ex.events_sorted:
-            yield f"{variant.id}/event/{event.id}", lambda e=event.id: window.navigate(Screen.TIMELINE, e)
-        yield f"{variant.id}/companies", lambda: window.navigate(Screen.COMPANIES)
-        for company in ex.companies:
-            yield f"{variant.id}/profile/{company.id}", lambda c=company.id: window.navigate(Screen.PROFILE, c)
-        for layer in ex.layers:
-            yield f"{variant.id}/map/{layer.id}", lambda m=layer.id: window.navigate(Screen.MAP, m)
-        for company in ex.companies:
-            if company.location:
-                yield f"{variant.id}/marker/{company.id}", lambda c=company.id: window.navigate(Screen.MAP, c)
+        for screen in Screen:
+            yield f"{variant.id}/{screen.id}", lambda s=screen: window.navigate(s)
+            for item in screen.view_class().items(ex):
+                yield f"{variant.id}/{screen.id}/{item}", lambda s=screen, i=item: window.navigate(s, i)
 
 
 def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> SelfTestReport:
@@ -89,18 +82,12 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
     return report
 
 
-SHOTS: dict[str, tuple[Screen, str | None]] = {
-    "home": (Screen.HOME, None),
-    "timeline": (Screen.TIMELINE, None),
-    "event": (Screen.TIMELINE, "state-council-approval"),
-    "plan": (Screen.TIMELINE, "sgip-14th-five-year-plan"),
-    "map-metro": (Screen.MAP, "metro"),
-    "map-shenyang": (Screen.MAP, "shenyang"),
-    "map-park": (Screen.MAP, "park"),
-    "marker": (Screen.MAP, "bmw-lydia-plant"),
-    "companies": (Screen.COMPANIES, None),
-    "profile": (Screen.PROFILE, "bmw-brilliance"),
-}
+def shots(kiosk: Kiosk) -> Iterator[tuple[str, Screen, str | None]]:
+    """(name, screen, item) of each screenshot: what each screen's view shows off (`showcase`:
+    the bare screen, a map's layers, an event with a plan's goals beside results ...)."""
+    for screen in Screen:
+        for item in screen.view_class().showcase(kiosk.ctx.exhibition):
+            yield f"{screen.id}-{item}" if item else screen.id, screen, item
 
 
 def save_shots(kiosk: Kiosk, out: Path, tag: str) -> list[Path]:
@@ -108,12 +95,9 @@ def save_shots(kiosk: Kiosk, out: Path, tag: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
     written = []
-    ex = kiosk.ctx.exhibition
     for variant in kiosk.ctx.engine.variants:
         kiosk.window.set_variant(variant.id)
-        for name, (screen, item) in SHOTS.items():
-            if item and item not in ex.events_by_id and item not in ex.companies_by_id and item not in ex.layers_by_id:
-                item = None
+        for name, screen, item in shots(kiosk):
             kiosk.window.navigate(screen, item)
             for _ in range(SETTLE_ROUNDS):
                 app.processEvents()

@@ -423,6 +423,10 @@ class CompanyDirectory(QWidget):
 
     # --- ScreenView -------------------------------------------------------------------------
     @staticmethod
+    def showcase(exhibition: Exhibition) -> list[str | None]:
+        return [None]
+
+    @staticmethod
     def items(exhibition: Exhibition) -> Iterable[str]:
         """The directory filtered to each sector."""
         return [sector.id for sector in exhibition.sectors]

@@ -392,6 +392,10 @@ class CompanyProfile(QWidget):
 
     # --- ScreenView -------------------------------------------------------------------------
     @staticmethod
+    def showcase(exhibition: Exhibition) -> list[str | None]:
+        return [exhibition.companies[0].id]
+
+    @staticmethod
     def items(exhibition: Exhibition) -> Iterable[str]:
         return [company.id for company in exhibition.companies]
 

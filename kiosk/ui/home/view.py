@@ -179,6 +179,10 @@ class HomeView(QWidget):
 
     # --- ScreenView -------------------------------------------------------------------------
     @staticmethod
+    def showcase(exhibition: Exhibition) -> list[str | None]:
+        return [None]
+
+    @staticmethod
     def items(exhibition: Exhibition) -> Iterable[str]:
         return ()
 

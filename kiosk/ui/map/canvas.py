@@ -74,10 +74,10 @@ class MapCanvas(QGraphicsView):
         # While the map moves under a finger, the mouse or an animation it is drawn without
         # antialiasing (outlines only: names and dots are ready-drawn pictures), which halves a
         # frame zoomed into a large layer; once it has been still a moment it is drawn smooth.
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(theme.MAP_SETTLE_MS)
-        self._settle.timeout.connect(self._draw_smooth)
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(theme.MAP_SETTLE_MS)
+        self.settle.timeout.connect(self._draw_smooth)
 
     # --- the view's state --------------------------------------------------------------------
     def set_map_rect(self, rect: QRectF) -> None:
@@ -228,7 +228,7 @@ class MapCanvas(QGraphicsView):
     def _draw_draft(self) -> None:
         if self.renderHints() & QPainter.RenderHint.Antialiasing:
             self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self._settle.start()
+        self.settle.start()
 
     def _draw_smooth(self) -> None:
         self.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -423,6 +423,12 @@ class MapView(QWidget):
 
     # --- ScreenView -------------------------------------------------------------------------
     @staticmethod
+    def showcase(exhibition: Exhibition) -> list[str | None]:
+        """Each layer, and the first company on the map opened on its marker."""
+        located = [c.id for c in exhibition.companies if c.location][:1]
+        return [*(layer.id for layer in exhibition.layers), *located]
+
+    @staticmethod
     def items(exhibition: Exhibition) -> Iterable[str]:
         """Each layer, and each company with a place on the map (opened on its marker)."""
         return [*(layer.id for layer in exhibition.layers), *(c.id for c in exhibition.companies if c.location)]

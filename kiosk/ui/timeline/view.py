@@ -413,6 +413,12 @@ class TimelineView(QWidget):
 
     # --- ScreenView -------------------------------------------------------------------------
     @staticmethod
+    def showcase(exhibition: Exhibition) -> list[str | None]:
+        """The track, its first event, and the first event that sets a plan's goals beside results."""
+        compared = [c.event for c in exhibition.comparisons if c.event][:1]
+        return [None, exhibition.events_sorted[0].id, *compared]
+
+    @staticmethod
     def items(exhibition: Exhibition) -> Iterable[str]:
         return [event.id for event in exhibition.events_sorted]
 
