@@ -1,8 +1,8 @@
 """What every view is given: the exhibition, the script engine, the palette and the variant.
 
 Passed explicitly into each view's constructor (no globals), so a test can build one view on a
-tiny exhibition. The variant is the only state that changes; views listen to
-`variant_did_change` through a TextBinder rather than re-reading anything.
+tiny exhibition. The variant is the only state that changes; every text reaches the screen
+through a view's TextBinder, which re-renders on `variant_did_change`.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content.model import Exhibition
-from kiosk.formatting import Quantity, QuantityText, format_quantity
+from kiosk.content.model import Event, Exhibition
+from kiosk.formatting import Quantity, QuantityText, format_quantity, format_span
 from kiosk.script import ScriptEngine
 from kiosk.ui import theme
 from kiosk.ui.strings import UI_STRINGS
@@ -55,6 +55,10 @@ class ViewContext(QObject):
         """A number with its unit and its source's qualifier (近40家, 30餘家) in the current variant."""
         return format_quantity(item.value, self.t(unit), item.qualifier, word=self.t)
 
+    def when(self, event: Event) -> str:
+        """An event's date or span as precise as known (2015年内, 2024年3月27日), in the variant."""
+        return self.engine.convert(format_span(event.date, event.end), self.variant)
+
     def source_line(self, source_ids: tuple[str, ...] | None, *, numbered: bool = False) -> str:
         """资料来源：title（file）；title（file）, each as a visitor can look it up (numbered ①②
         where the item's figures cite them by number); empty when nothing is cited."""
@@ -82,13 +86,27 @@ class ViewContext(QObject):
             self.variant_did_change.emit(variant)
 
 
-class TextBinder:
-    """Remembers which widget shows which text, and re-renders them all on a script toggle."""
+class TextBinder(QObject):
+    """The one road from the visitor's variant to every text on screen.
 
-    def __init__(self, ctx: ViewContext) -> None:
+    Each view keeps one binder (`host`: the view). A binding says which widget shows which text
+    and how to render it; a redraw re-fills a block that is made as a whole (a map card, the
+    spotlight, a scene's names). On a toggle the binder re-renders everything bound, at once if
+    its view shows and otherwise when the view is next shown: a toggle costs what is on screen,
+    and a hidden screen is never shown in the old variant. Widgets built on demand are let go
+    with `discard`, their bindings with them.
+    """
+
+    def __init__(self, ctx: ViewContext, host: QWidget | None = None) -> None:
+        super().__init__(host)
         self.ctx = ctx
+        self.host = host
         self._bindings: list[tuple[QObject, Callable[[str], None], Callable[[], str]]] = []
-        ctx.variant_did_change.connect(self.refresh)
+        self._after: list[Callable[[], None]] = []
+        self.stale = False
+        ctx.variant_did_change.connect(self._variant_changed)
+        if host is not None:
+            host.installEventFilter(self)
 
     def bind(self, widget: QObject, setter: Callable[[str], None], render: Callable[[], str]) -> None:
         self._bindings.append((widget, setter, render))
@@ -102,21 +120,48 @@ class TextBinder:
         """Show one of the app's own words on `widget`."""
         self.bind(widget, getattr(widget, setter), lambda: self.ctx.ui(key))
 
-    def refresh(self, _variant: str | None = None) -> None:
+    def redraw(self, widget: QObject, fill: Callable[[], None]) -> None:
+        """Re-fill `widget` with `fill` on each toggle: a block its view makes as a whole (and
+        fills itself the first time)."""
+        self._bindings.append((widget, lambda _text: fill(), str))
+
+    def after_refresh(self, step: Callable[[], None]) -> None:
+        """Run `step` once every binding shows the new variant (re-flow, keep a scroll place)."""
+        self._after.append(step)
+
+    def _variant_changed(self, _variant: str) -> None:
+        if self.host is None or self.host.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.host and event.type() == QEvent.Type.Show and self.stale:
+            self.refresh()
+        return False
+
+    def refresh(self) -> None:
+        self.stale = False
         alive = []
         for widget, setter, render in self._bindings:
             if shiboken6.isValid(widget):
                 setter(render())
                 alive.append((widget, setter, render))
         self._bindings = alive
+        for step in self._after:
+            step()
 
     def discard(self, widget: QWidget) -> None:
         """Delete a widget built on demand (a card scrolled far away) with the bindings of
         everything in it, so a toggle does not re-render what no longer exists."""
-        gone = {id(w) for w in (widget, *widget.findChildren(QObject))}
-        self._bindings = [b for b in self._bindings if id(b[0]) not in gone]
+        self.forget(widget)
         widget.hide()
         widget.deleteLater()
+
+    def forget(self, widget: QWidget) -> None:
+        """Drop the bindings of `widget` and everything in it (it is being rebuilt)."""
+        gone = {id(w) for w in (widget, *widget.findChildren(QObject))}
+        self._bindings = [b for b in self._bindings if id(b[0]) not in gone]
 
     def __len__(self) -> int:
         return len(self._bindings)

@@ -75,7 +75,6 @@ class TopBar(QWidget):
 
 class KioskWindow(QWidget):
     screen_did_change = Signal(object, object)  # (new Screen, old Screen | None)
-    variant_did_change = Signal(str)
 
     def __init__(self, ctx: ViewContext, factories: Mapping[Screen, ViewFactory] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -84,7 +83,7 @@ class KioskWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("中德园 · 铁西")
         self.ctx = ctx
-        self.texts = TextBinder(ctx)
+        self.texts = TextBinder(ctx, self)
         # Each screen's view class comes from the one table of screens (kiosk.screens); a test
         # may stand a stub in for one.
         self._factories = dict(factories or {})
@@ -207,10 +206,10 @@ class KioskWindow(QWidget):
         self.setFont(QFont(theme.font_family(self.ctx.region)))
 
     def _on_variant(self, variant: str) -> None:
+        """Not texts (those the binders redo): the glyph forms' font family and the toggle."""
         self._apply_font()
         for variant_id, button in self.top_bar.variant_buttons.items():
             button.setChecked(variant_id == variant)
-        self.variant_did_change.emit(variant)
 
     # --- top bar ---------------------------------------------------------------------------
     def _title_text(self) -> str:

@@ -269,7 +269,7 @@ class CompanyDirectory(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.navigate = navigate
-        self.texts = TextBinder(ctx)
+        self.texts = TextBinder(ctx, self)
         ex = ctx.exhibition
         outer = QHBoxLayout(self)
         outer.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_M, 0)
@@ -321,8 +321,9 @@ class CompanyDirectory(QWidget):
             button.clicked.connect(lambda _=False, x=letter: self.scroll_to_letter(x))
         outer.addWidget(self.strip)
 
-        ctx.variant_did_change.connect(self._on_variant)
         self.set_sector(None, force=True)
+        self.texts.redraw(self.count, self._show_sector_texts)
+        self.texts.after_refresh(self.chip_row.relayout)  # chip widths follow the new glyphs
 
     def _make_card(self, company: Company) -> CompanyCard:
         card = CompanyCard(self.ctx, self.texts, company)
@@ -366,23 +367,15 @@ class CompanyDirectory(QWidget):
         self.chips[sector].setChecked(True)
         self.canvas.relayout()
         self.strip.show_letters([s.letter for s in self.sections.values() if s.shown])
-        self._update_count()
-        self.sector_note.setText(self._sector_note_text())
-        self.sector_note.setVisible(bool(self.sector_note.text()))
+        self._show_sector_texts()
         self.scroll_to(0)
 
-    def _sector_note_text(self) -> str:
+    def _show_sector_texts(self) -> None:
+        """How many cards show, and what the chosen sector stands for (sectors.yaml)."""
+        self.count.setText(f"{len(self.canvas.slots)} {self.ctx.ui('companies_count')}".strip())
         sector = self.ctx.exhibition.sectors_by_id.get(self.sector or "")
-        return self.ctx.t(sector.description) if sector is not None else ""
-
-    def _update_count(self) -> None:
-        shown = len(self.canvas.slots)
-        self.count.setText(f"{shown} {self.ctx.ui('companies_count')}".strip())
-
-    def _on_variant(self, _variant: str) -> None:
-        self._update_count()
-        self.sector_note.setText(self._sector_note_text())
-        self.chip_row.relayout()  # chip widths follow the new glyphs
+        self.sector_note.setText(self.ctx.t(sector.description) if sector is not None else "")
+        self.sector_note.setVisible(bool(self.sector_note.text()))
 
     # --- scrolling -------------------------------------------------------------------------
     def scroll_to(self, y: int) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Company, Event, Exhibition
-from kiosk.formatting import format_span
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext, citation
@@ -74,7 +73,8 @@ class EventRow(TapFrame):
         text.setSpacing(theme.SPACE_XS)
         head = QHBoxLayout()
         head.setSpacing(theme.SPACE_S)
-        self.date = label(format_span(event.date, event.end), "caption", wrap=False)
+        self.date = label("", "caption", wrap=False)
+        texts.bind(self.date, self.date.setText, lambda: ctx.when(event))
         head.addWidget(self.date)
         if event.kind == "target":  # a plan's goal, labelled so it never reads as something done
             badge = label("", "target", wrap=False)
@@ -141,15 +141,13 @@ def stack(spacing: int) -> tuple[QWidget, QVBoxLayout]:
 class ProfilePage(QWidget):
     """Everything about one company, arranged in two columns (landscape) or one (portrait)."""
 
-    def __init__(self, ctx: ViewContext, navigate: Navigate, company: Company, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, texts: TextBinder, navigate: Navigate, company: Company,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.navigate = navigate
         self.company = company
-        # Its own binder, refreshed by CompanyProfile (not by the signal): the profile restores
-        # the scroll position around the refresh, and a dropped page leaves no binding behind.
-        self.texts = TextBinder(ctx)
-        ctx.variant_did_change.disconnect(self.texts.refresh)
+        self.texts = texts  # the screen's binder: a page replaced by the next is discarded from it
         ex = ctx.exhibition
         self.sector = ex.sectors_by_id[company.sector]
 
@@ -352,18 +350,19 @@ class CompanyProfile(QWidget):
         self.scroller = make_kinetic(self.area, horizontal=False)
         layout.addWidget(self.area)
         self.page: ProfilePage | None = None
-        ctx.variant_did_change.connect(self._on_variant)
+        self.texts = TextBinder(ctx, self)
+        self.texts.after_refresh(self._keep_place)
 
     @property
     def company(self) -> Company | None:
         return self.page.company if self.page is not None else None
 
     def show_company(self, company: Company) -> None:
-        page = ProfilePage(self.ctx, self.navigate, company)
-        page.arrange(portrait=self._portrait())
         old = self.area.takeWidget()
         if old is not None:
-            old.deleteLater()
+            self.texts.discard(old)
+        page = ProfilePage(self.ctx, self.texts, self.navigate, company)
+        page.arrange(portrait=self._portrait())
         self.area.setWidget(page)
         self.page = page
         self.scroll_to_top()
@@ -375,14 +374,11 @@ class CompanyProfile(QWidget):
     def _portrait(self) -> bool:
         return self.height() > self.width()
 
-    def _on_variant(self, _variant: str) -> None:
-        if self.page is None:
-            return
+    def _keep_place(self) -> None:
+        """After a toggle: the new glyphs can reflow a line; put the reader back where they
+        were once the layout has settled."""
         bar = self.area.verticalScrollBar()
         position = bar.value()
-        self.page.texts.refresh()
-        bar.setValue(position)
-        # The new glyphs can reflow a line; put the position back once the layout has settled.
         QTimer.singleShot(0, self, lambda: bar.setValue(position))
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override

@@ -13,7 +13,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Event, Exhibition, Figure
-from kiosk.formatting import format_date
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
@@ -98,7 +97,7 @@ class Spotlight(TapFrame):
         ctx = self.ctx
         if step.event is not None:
             event = step.event
-            self.kicker.setText(f"{ctx.ui('timeline')} · {format_date(event.date)}")
+            self.kicker.setText(f"{ctx.ui('timeline')} · {ctx.when(event)}")
             self.headline.setText(ctx.t(event.title))
             self.headline.show()
             self.detail.setText(ctx.t(event.summary))
@@ -121,7 +120,7 @@ class HomeView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.navigate = navigate
-        self.texts = TextBinder(ctx)
+        self.texts = TextBinder(ctx, self)
         settings = ctx.exhibition.settings
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
@@ -159,7 +158,7 @@ class HomeView(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(settings.attract_interval_s * 1000)
         self.timer.timeout.connect(self.advance)
-        ctx.variant_did_change.connect(lambda _v: self._show_step())
+        self.texts.redraw(self.spotlight, self._show_step)
         self._show_step()
 
     # --- attract loop ----------------------------------------------------------------------

@@ -54,13 +54,12 @@ class MapView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.navigate = navigate
-        self.texts = TextBinder(ctx)
+        self.texts = TextBinder(ctx, self)
         self.geometry_cache: dict[str, LayerGeometry] = {}
         self.scenes: dict[str, MapScene] = {}  # one per layer, built on its first visit and kept
         self.layer: MapLayer = ctx.exhibition.layers[0]
         self._pending_focus: str | None = None  # a company to centre on once the map has its size
         self._chosen: set[str] = set()  # sectors picked on the filter; none picked shows all
-        self._texts_stale = False  # a script toggle while the map was hidden: redraw when shown
         self._label_prep = SlicedJob(self, self._prepare_labels)  # the shown layer's names, while idle
 
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -111,8 +110,9 @@ class MapView(QWidget):
         for button in (self.zoom_in, self.zoom_out, self.zoom_fit):
             button.clicked.connect(self._drop_pending_focus)
         self.canvas.view_did_change.connect(self._relayout)
-        ctx.variant_did_change.connect(self._on_variant)
         self.show_layer(self.layer.id)
+        # The scene's names, the open card and the panel's layer texts are made as a whole.
+        self.texts.redraw(self, self._refresh_texts)
 
     # --- layers ------------------------------------------------------------------------------
     def geometry_for(self, layer: MapLayer) -> LayerGeometry:
@@ -304,8 +304,6 @@ class MapView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)
-        if self._texts_stale:
-            self._refresh_texts()
         self._apply_pending_focus()
 
     def _keep_clear_of_card(self, company_id: str) -> None:
@@ -405,16 +403,7 @@ class MapView(QWidget):
         self.zoom_in.setEnabled(self.canvas.zoom < theme.MAP_MAX_ZOOM - 1e-6)
         self.zoom_out.setEnabled(self.canvas.zoom > 1 + 1e-6)
 
-    def _on_variant(self, _variant: str) -> None:
-        if not self.isVisible():
-            # Re-setting every label (hundreds on a large pack) is wasted on a map nobody sees:
-            # it is done once the map is shown again.
-            self._texts_stale = True
-            return
-        self._refresh_texts()
-
     def _refresh_texts(self) -> None:
-        self._texts_stale = False
         self.scene.refresh_text()
         self._label_prep.start()
         self.card.render()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Comparison, Event, Exhibition
-from kiosk.formatting import format_span
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
@@ -52,7 +51,8 @@ class EventCard(TapFrame):
         layout.setContentsMargins(theme.SPACE_M, theme.SPACE_M, theme.SPACE_M, theme.SPACE_M)
         layout.setSpacing(theme.SPACE_XS)
         head = QHBoxLayout()
-        self.date = label(format_span(event.date, event.end), "caption", wrap=False)
+        self.date = label("", "caption", wrap=False)
+        texts.bind(self.date, self.date.setText, lambda: ctx.when(event))
         head.addWidget(self.date, 1)
         if event.kind == "target":
             badge = label("", "target", wrap=False)
@@ -214,7 +214,7 @@ class EventDetail(QFrame):
         event, ctx = self.shown, self.ctx
         if event is None:
             return
-        self.date.setText(format_span(event.date, event.end))
+        self.date.setText(ctx.when(event))
         self.badge.setText(ctx.ui("target") if event.kind == "target" else "")
         self.title.setText(ctx.t(event.title))
         position = self.scroll.verticalScrollBar().value()
@@ -289,7 +289,7 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.navigate = navigate
-        self.texts = TextBinder(ctx)
+        self.texts = TextBinder(ctx, self)
         self.events = ctx.exhibition.events_sorted
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, theme.SPACE_M, 0, theme.SPACE_M)
@@ -344,7 +344,7 @@ class TimelineView(QWidget):
         self.detail.close_button.clicked.connect(self.close_event)
         self.detail.prev.clicked.connect(lambda: self._step(-1))
         self.detail.next.clicked.connect(lambda: self._step(1))
-        ctx.variant_did_change.connect(lambda _v: self.detail.render() if self.detail.isVisible() else None)
+        self.texts.redraw(self.detail, self.detail.render)
 
     # --- geometry --------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:

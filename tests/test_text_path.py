@@ -1,0 +1,58 @@
+"""One road from the toggle to every text: on every screen, whether the toggle is tapped there or
+elsewhere, no text a visitor can see stays in the old variant."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from kiosk.screens import Screen
+from kiosk.ui.map.items import LabelItem
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def visible_texts(root: QWidget) -> set[str]:
+    """Every text a visitor can see: labels, buttons, and the names drawn on a map."""
+    texts = {w.text() for w in root.findChildren(QLabel) if w.isVisible()}
+    texts |= {w.text() for w in root.findChildren(QAbstractButton) if w.isVisible()}
+    scene = getattr(root, "scene", None)
+    if scene is not None and not callable(scene):
+        texts |= {item.text() for item in scene.items() if isinstance(item, LabelItem) and item.isVisible()}
+    return {t for t in texts if t.strip()}
+
+
+def stale(kiosk, before: set[str]) -> list[str]:  # noqa: ANN001
+    """Texts still shown as they were, although the new variant writes them differently."""
+    engine = kiosk.ctx.engine
+    toggle = {v.label for v in engine.variants}  # each language names itself in its own script
+    after = visible_texts(kiosk.window) - toggle
+    return sorted(t for t in after & before if engine.convert(t, "zh-Hant") != t)
+
+
+def show(qtbot, kiosk, screen: Screen) -> None:  # noqa: ANN001
+    item = screen.view_class().showcase(kiosk.ctx.exhibition)[-1]
+    kiosk.window.navigate(screen, item)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("screen", list(Screen), ids=lambda s: s.id)
+def test_a_toggle_on_the_screen_leaves_nothing_in_the_old_variant(qtbot, kiosk, screen: Screen) -> None:  # noqa: ANN001
+    show(qtbot, kiosk, screen)
+    before = visible_texts(kiosk.window)
+    assert any(kiosk.ctx.engine.convert(t, "zh-Hant") != t for t in before), "the screen shows Chinese text"
+    qtbot.mouseClick(kiosk.window.top_bar.variant_buttons["zh-Hant"], LEFT)
+    QApplication.processEvents()
+    assert stale(kiosk, before) == []
+
+
+@pytest.mark.parametrize("screen", [s for s in Screen if s is not Screen.HOME], ids=lambda s: s.id)
+def test_a_toggle_elsewhere_reaches_the_screen_when_it_is_shown(qtbot, kiosk, screen: Screen) -> None:  # noqa: ANN001
+    show(qtbot, kiosk, screen)
+    before = visible_texts(kiosk.window)
+    kiosk.window.navigate(Screen.HOME)
+    qtbot.mouseClick(kiosk.window.top_bar.variant_buttons["zh-Hant"], LEFT)
+    show(qtbot, kiosk, screen)
+    assert stale(kiosk, before) == []
