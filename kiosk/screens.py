@@ -14,17 +14,24 @@ from typing import Any
 
 
 class Screen(enum.Enum):
-    #            top-bar word  view, imported when first shown (module:class)      a home tile may open it
-    HOME = ("home", "kiosk.ui.home.view:HomeView", False)
-    TIMELINE = ("timeline", "kiosk.ui.timeline.view:TimelineView", True)
-    MAP = ("map", "kiosk.ui.map.view:MapView", True)
-    COMPANIES = ("companies", "kiosk.ui.companies.directory:CompanyDirectory", True)
-    PROFILE = ("companies", "kiosk.ui.companies.profile:CompanyProfile", False)
+    # top-bar word, view (module:class, imported when first shown), a home tile may open it,
+    # and where a visitor lands when the item they were on is gone after a reload (None: here)
+    HOME = ("home", "kiosk.ui.home.view:HomeView", False, None)
+    TIMELINE = ("timeline", "kiosk.ui.timeline.view:TimelineView", True, None)
+    MAP = ("map", "kiosk.ui.map.view:MapView", True, None)
+    COMPANIES = ("companies", "kiosk.ui.companies.directory:CompanyDirectory", True, None)
+    PROFILE = ("companies", "kiosk.ui.companies.profile:CompanyProfile", False, "companies")
 
-    def __init__(self, title: str, view: str, tile: bool) -> None:
+    def __init__(self, title: str, view: str, tile: bool, up: str | None) -> None:
         self.title = title  # the interface word (kiosk.ui.strings) the top bar shows
         self.view_path = view
         self.tile = tile
+        self._up = up
+
+    @property
+    def up(self) -> Screen:
+        """The screen to show when this one's item no longer exists (a profile: the directory)."""
+        return Screen.from_id(self._up) if self._up else self
 
     @property
     def id(self) -> str:

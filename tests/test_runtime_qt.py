@@ -128,12 +128,13 @@ def test_reloader_reports_good_bad_and_half_written_changes(qtbot, exhibition_di
     reloader.stop()
 
 
-def make_controller(qtbot, exhibition_dir: Path) -> KioskController:  # noqa: ANN001
+def make_controller(qtbot, exhibition_dir: Path, swap_after_idle_ms: int = 0) -> KioskController:  # noqa: ANN001
     from kiosk.content import load_content
 
     media = exhibition_dir.parent / "media"
     options = RunOptions(content=exhibition_dir, media=media, kiosk_mode=False, size=(1280, 800),
-                         idle_timeout_ms=60_000, reload_settle_ms=50, reload_poll_ms=100)
+                         idle_timeout_ms=60_000, reload_settle_ms=50, reload_poll_ms=100,
+                         swap_after_idle_ms=swap_after_idle_ms)
     controller = KioskController(options, MachineSettings(), load_content(exhibition_dir, media))
     controller.show()
     return controller
@@ -156,9 +157,73 @@ def test_good_change_is_swapped_in_and_bad_change_keeps_last_good(qtbot, exhibit
     assert "settings" in blocker.args[0].parts
     assert controller.kiosk.window.view(Screen.HOME).title.text() == "新的展览"
     assert controller.last_problems == []
+    assert any(line.startswith("最近一次更新 / Last reload:") and "settings" in line for line in controller.status_lines())
+    stop(controller)
+
+
+def stop(controller: KioskController) -> None:
     controller.reloader.stop()
     controller.idle.stop()
     controller.kiosk.window.close()
+
+
+def edit_and_wait(qtbot, controller: KioskController, path: Path, old: str, new: str) -> None:  # noqa: ANN001
+    text = path.read_text(encoding="utf-8")
+    with qtbot.waitSignal(controller.reloader.content_did_validate, timeout=5000):
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_reload_keeps_the_visitors_language_and_place(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    controller = make_controller(qtbot, exhibition_dir)
+    controller.kiosk.window.set_variant("zh-Hant")
+    controller.kiosk.window.navigate(Screen.TIMELINE, "plant-opens")
+    with qtbot.waitSignal(controller.content_did_reload, timeout=5000):
+        edit_and_wait(qtbot, controller, exhibition_dir / "timeline.yaml", "沈阳工厂投产。", "沈阳工厂正式投产。")
+    window = controller.kiosk.window
+    assert controller.kiosk.ctx.variant == "zh-Hant"
+    assert window.place() == (Screen.TIMELINE, "plant-opens")
+    assert window.top_bar.variant_buttons["zh-Hant"].isChecked()
+    stop(controller)
+
+
+def test_a_reload_that_removes_the_item_shown_lands_on_its_screens_top(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    controller = make_controller(qtbot, exhibition_dir)
+    controller.kiosk.window.navigate(Screen.PROFILE, "acme")
+    companies = exhibition_dir / "companies.yaml"
+    timeline = exhibition_dir / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace("    companies: [acme]\n", ""), encoding="utf-8")
+    extra = "  - id: other\n    name: 另一家\n    sector: automotive\n    summary: 另一家企业。\n    source: src-a\n"
+    with qtbot.waitSignal(controller.content_did_reload, timeout=5000):
+        companies.write_text("companies:\n" + extra, encoding="utf-8")
+    assert controller.kiosk.window.place() == (Screen.COMPANIES, None)
+    stop(controller)
+
+
+def test_a_reload_waits_for_a_quiet_moment_even_at_home(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    controller = make_controller(qtbot, exhibition_dir, swap_after_idle_ms=60_000)
+    before = controller.kiosk
+    assert controller.kiosk.window.current == Screen.HOME
+    edit_and_wait(qtbot, controller, exhibition_dir / "exhibition.yaml", "测试展览", "新的展览")
+    assert controller.pending is not None, "validated, waiting"
+    assert controller.kiosk is before, "a visitor may be touching the home screen: no swap yet"
+    controller.options = RunOptions(**{**controller.options.__dict__, "swap_after_idle_ms": 0})
+    with qtbot.waitSignal(controller.content_did_reload, timeout=5000):
+        pass
+    assert controller.kiosk is not before
+    stop(controller)
+
+
+def test_a_save_that_changes_nothing_leaves_the_window_alone(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    controller = make_controller(qtbot, exhibition_dir)
+    before = controller.kiosk
+    path = exhibition_dir / "figures.yaml"
+    with qtbot.waitSignal(controller.reloader.content_did_validate, timeout=5000):
+        path.write_text(path.read_text(encoding="utf-8") + "\n# a curator's note\n", encoding="utf-8")
+    qtbot.wait(50)
+    assert controller.kiosk is before
+    assert controller.last_reload is not None
+    assert str(controller.last_reload[1]) == "nothing"
+    stop(controller)
 
 
 def test_restart_after_a_broken_edit_shows_the_last_good_content(exhibition_dir: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import platform
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,16 +24,12 @@ from kiosk.runtime.kiosk_mode import KioskGuard, hide_cursor, keep_awake
 from kiosk.runtime.logs import tail
 from kiosk.runtime.machine import data_dir
 from kiosk.runtime.pin import PinGate
-from kiosk.runtime.reload import ContentChanges, ContentReloader
+from kiosk.runtime.reload import ContentChanges, ContentReloader, fingerprint
 from kiosk.runtime.settings import MachineSettings
-from kiosk.screens import Screen
 from kiosk.ui.admin.panel import AdminCorner, AdminPanel, PinPad
 from kiosk.ui.app import Kiosk, build_window
 
 log = logging.getLogger(__name__)
-
-SWAP_AFTER_IDLE_S = 5.0  # a validated reload waits until nobody has touched the screen this long
-
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -43,6 +40,7 @@ class RunOptions:
     idle_timeout_ms: int | None = None
     reload_settle_ms: int = 1500
     reload_poll_ms: int = 3000
+    swap_after_idle_ms: int = 5000  # a validated reload waits until nobody has touched the screen this long
 
 
 def last_good_dir() -> Path:
@@ -94,6 +92,8 @@ class KioskController(QObject):
         self.settings = settings
         self.last_problems = list(failed.problems) if failed else []
         self.pending: LoadResult | None = None
+        self.last_reload: tuple[str, ContentChanges] | None = None  # when, and what changed
+        self._media_seen = fingerprint(options.media)
         self._kept_awake = False
         self.gate = PinGate(settings.pin_hash)
         self.kiosk: Kiosk = build_window(result, options.media)
@@ -193,20 +193,31 @@ class KioskController(QObject):
         self._swap_when_idle()
 
     def _swap_when_idle(self) -> None:
+        """Swap validated content in at a quiet moment, on every screen alike: nobody has touched
+        the screen for swap_after_idle_ms. The visitor keeps their language and their place."""
         if self.pending is None:
             self.swap_timer.stop()
             return
-        if self.idle.idle_for() < SWAP_AFTER_IDLE_S and self.kiosk.window.current != Screen.HOME:
+        if self.idle.idle_for() * 1000 < self.options.swap_after_idle_ms:
             return
         result, self.pending = self.pending, None
         self.swap_timer.stop()
-        changes = ContentChanges.between(self.kiosk.ctx.exhibition, result.exhibition)
+        media_seen = fingerprint(self.options.media)
+        changes = ContentChanges.between(self.kiosk.ctx.exhibition, result.exhibition,
+                                         media_changed=media_seen != self._media_seen)
+        self._media_seen = media_seen
+        self.last_reload = (time.strftime("%H:%M:%S"), changes)
+        if not changes:
+            log.info("content saved without changes: nothing to swap")
+            return
         try:
             remember_good_content(result)
         except OSError:
             log.exception("could not keep a copy of the good content")
         old = self.kiosk
-        self.kiosk = build_window(result, self.options.media)
+        screen, item = old.window.place()
+        self.kiosk = build_window(result, self.options.media, variant=old.ctx.variant)
+        self.kiosk.window.restore_place(screen, item)
         if self.guard:
             self.guard.allow_close()
         self._wire_window()
@@ -214,7 +225,7 @@ class KioskController(QObject):
         old.window.close()
         old.window.deleteLater()
         self.idle.set_timeout(self._idle_ms(result))
-        log.info("content reloaded; changed: %s", ", ".join(sorted(changes.parts)) or "media only")
+        log.info("content reloaded; changed: %s", changes)
         self.content_did_reload.emit(changes)
 
     # --- admin panel ---------------------------------------------------------------------
@@ -230,6 +241,9 @@ class KioskController(QObject):
             f"屏幕 / Screen: {screen.name()} {screen.geometry().width()}x{screen.geometry().height()} "
             f"@{screen.devicePixelRatio():g}x · {platform.system()} {platform.release()}",
         ]
+        if self.last_reload is not None:
+            when, changes = self.last_reload
+            lines.append(f"最近一次更新 / Last reload: {when}, {changes}")
         if self.last_problems:
             lines.append(f"最近一次内容检查失败 / Last content check failed ({len(self.last_problems)}):")
             lines += [f"  {p}" for p in self.last_problems[:12]]

@@ -40,21 +40,24 @@ def fingerprint(*folders: Path) -> Fingerprint:
     return tuple(sorted(entries))
 
 
-PARTS = ("settings", "timeline", "sectors", "companies", "layers", "figures", "glossary")
-
-
 @dataclass(frozen=True)
 class ContentChanges:
-    """Which parts of the exhibition a reload changed, so views rebuild only what they show."""
+    """What a reload changed: the parts of the model (settings, timeline, companies ...) and
+    whether files under media/ did. Nothing changed (a curator saved without editing): the
+    window is left as it is. The admin panel shows the last one."""
 
     parts: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
-    def between(cls, old: Exhibition, new: Exhibition) -> ContentChanges:
-        return cls(frozenset(p for p in PARTS if getattr(old, p) != getattr(new, p)))
+    def between(cls, old: Exhibition, new: Exhibition, *, media_changed: bool) -> ContentChanges:
+        parts = {name for name in Exhibition.model_fields if getattr(old, name) != getattr(new, name)}
+        return cls(frozenset(parts | ({"media"} if media_changed else set())))
 
     def __bool__(self) -> bool:
         return bool(self.parts)
+
+    def __str__(self) -> str:
+        return ", ".join(sorted(self.parts)) or "nothing"
 
 
 class _Validate(QRunnable):

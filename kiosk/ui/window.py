@@ -178,6 +178,21 @@ class KioskWindow(QWidget):
         self._update_bar()
         self.screen_did_change.emit(screen, old)
 
+    def place(self) -> tuple[Screen | None, str | None]:
+        """Where the visitor is: the screen and what it shows (an event, a company, a layer)."""
+        if self.current is None:
+            return None, None
+        return self.current, self._views[self.current].current_item()
+
+    def restore_place(self, screen: Screen | None, item: str | None) -> None:
+        """Put a visitor back where they were (after a content reload): on the same item if it
+        still exists, else at the top of its screen."""
+        if screen is None:
+            return
+        if item is not None and item not in screen.view_class().items(self.ctx.exhibition):
+            screen, item = screen.up, None
+        self.navigate(screen, item, record=False)
+
     def back(self) -> None:
         if not self._history:
             self.go_home()
