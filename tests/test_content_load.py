@@ -344,3 +344,11 @@ def test_the_bundled_schemas_match_the_model() -> None:
     for name in FILE_MODELS:
         written = json.loads((folder / name.replace(".yaml", ".schema.json")).read_text(encoding="utf-8"))
         assert written == schema_for(name), f"{name}: run `kiosk schema` after changing the model"
+
+
+def test_an_outline_the_map_cannot_draw_is_a_located_problem(exhibition_dir: Path) -> None:
+    path = exhibition_dir.parent / "media" / "maps" / "park.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][0]["geometry"]["coordinates"] = [[["123.2", "north"]]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expect_one(exhibition_dir, "maps.yaml", "maps/park.geojson", "feature 0 is not a polygon the map can draw")

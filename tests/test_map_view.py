@@ -537,19 +537,20 @@ def test_overlays_stay_on_screen_and_apart_in_both_orientations(qtbot, kiosk, si
 
 
 # --- robustness, on the small test exhibition -----------------------------------------------
-def test_a_broken_outline_file_shows_an_empty_layer_not_a_crash(qtbot, exhibition_dir) -> None:  # noqa: ANN001
+def test_the_map_draws_the_outlines_read_with_the_content_and_opens_no_file(qtbot, exhibition_dir) -> None:  # noqa: ANN001
     from kiosk.content import load_content
 
     media = exhibition_dir.parent / "media"
     result = load_content(exhibition_dir, media)
     assert result.ok, result.problems
-    # validated, then broken before the map reads it (a disk going bad, an edit mid-copy)
+    assert [f.id for f in result.outlines["maps/park.geojson"]] == ["core"]
+    # validated, then broken on disk (a disk going bad, an edit mid-copy): the map never reads it
     (media / "maps" / "park.geojson").write_text("{not json", encoding="utf-8")
     built = open_kiosk(qtbot, result, media)
     built.window.navigate(Screen.MAP, "park")
     view = built.window.view(Screen.MAP)
-    assert view.scene.outlines == {}
-    assert set(view.scene.markers) == {"acme"}, "companies still show without outlines"
+    assert set(view.scene.outlines) == {"core"}
+    assert set(view.scene.markers) == {"acme"}
 
 
 def test_companies_no_zoom_can_part_are_listed_on_a_card(qtbot, kiosk) -> None:  # noqa: ANN001

@@ -1,20 +1,15 @@
-"""GeoJSON outlines under media/, read into plain polygons (no Qt: the map view projects them).
-
-Views never open files themselves; the map asks this module for a layer's features. A broken
-or missing file gives no features and a log line, never a crash: `kiosk validate` has already
-told the curator what is wrong with it.
+"""GeoJSON outlines under media/, read once at load into plain polygons (no Qt: the map view
+projects them). The same reading validates them: a file the kiosk would not draw is a located
+problem for the curator, and views never open a file themselves.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.media import MediaError, resolve_media
-
-log = logging.getLogger(__name__)
+from kiosk.content.media import MAX_GEOJSON_BYTES, MediaError, resolve_media
 
 Ring = list[tuple[float, float]]  # (lon, lat) points; the first polygon ring is the outline, the rest holes
 
@@ -26,17 +21,20 @@ class Feature:
     polygons: tuple[tuple[Ring, ...], ...]
 
 
-
-def read_features(media_dir: Path, reference: str) -> list[Feature]:
-    """The polygon features of a GeoJSON file under media/, or none if it cannot be read."""
+def load_outlines(media_dir: Path, reference: str) -> tuple[Feature, ...]:
+    """The polygon features of a GeoJSON file under media/; MediaError says what is wrong."""
+    path = resolve_media(media_dir, reference)
+    size = path.stat().st_size
+    if size > MAX_GEOJSON_BYTES:
+        raise MediaError(f"media/{reference} is {size / 1e6:.0f} MB; map outlines must stay under 20 MB")
     try:
-        data = json.loads(resolve_media(media_dir, reference).read_text(encoding="utf-8"))
-        raw = data["features"]
-    except (MediaError, OSError, ValueError, KeyError, TypeError) as exc:
-        log.warning("map outlines media/%s not shown: %s", reference, exc)
-        return []
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise MediaError(f"media/{reference} is not valid GeoJSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise MediaError(f"media/{reference}: expected a GeoJSON FeatureCollection")
     features = []
-    for index, item in enumerate(raw):
+    for index, item in enumerate(data.get("features") or []):
         try:
             props = item.get("properties") or {}
             geometry = item["geometry"]
@@ -45,8 +43,7 @@ def read_features(media_dir: Path, reference: str) -> list[Feature]:
             polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
             rings = tuple(tuple([(float(x), float(y)) for x, y, *_ in ring] for ring in poly) for poly in polygons)
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            log.warning("media/%s: feature %d skipped: %s", reference, index, exc)
-            continue
+            raise MediaError(f"media/{reference}: feature {index} is not a polygon the map can draw ({exc})") from None
         if rings:
             features.append(Feature(str(props.get("id", index)), str(props.get("name", "")), rings))
-    return features
+    return tuple(features)

@@ -14,6 +14,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kiosk import heap
+from kiosk.content.geo import Feature
 from kiosk.content.messages import problems_from
 from kiosk.content.model import (
     FILE_MODELS,
@@ -39,6 +40,8 @@ class LoadResult:
     problems: list[Problem]
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     content_dir: Path | None = None
+    # Each map layer's outlines (GeoJSON under media/, by path), read once here: views open no file.
+    outlines: dict[str, tuple[Feature, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -137,7 +140,8 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
         comparisons=figures.comparisons,
         glossary=part("glossary.yaml", Glossary),
     )
-    problems += check_references(exhibition, documents, media_dir)
+    found, outlines = check_references(exhibition, documents, media_dir)
+    problems += found
     if problems:
         return LoadResult(None, sorted(problems), documents, content_dir)
-    return LoadResult(exhibition, [], documents, content_dir)
+    return LoadResult(exhibition, [], documents, content_dir, outlines)

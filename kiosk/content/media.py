@@ -7,7 +7,6 @@ reads outside that folder, so content cannot make the kiosk fetch or expose anyt
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
@@ -90,21 +89,3 @@ def check_image(media_root: Path, reference: str) -> Path:
     return path
 
 
-def check_geojson(media_root: Path, reference: str) -> tuple[Path, frozenset[str]]:
-    """Validate a GeoJSON outline file; return it and the `id`s of its features."""
-    path = resolve_media(media_root, reference)
-    size = path.stat().st_size
-    if size > MAX_GEOJSON_BYTES:
-        raise MediaError(f"media/{reference} is {size / 1e6:.0f} MB; map outlines must stay under 20 MB")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MediaError(f"media/{reference} is not valid GeoJSON ({exc})") from None
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        raise MediaError(f"media/{reference}: expected a GeoJSON FeatureCollection")
-    ids: set[str] = set()
-    for feature in data.get("features", []):
-        props = feature.get("properties") or {}
-        if "id" in props:
-            ids.add(str(props["id"]))
-    return path, frozenset(ids)

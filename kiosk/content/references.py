@@ -8,7 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from kiosk.content.media import MediaError, check_geojson, check_image
+from kiosk.content.geo import Feature, load_outlines
+from kiosk.content.media import MediaError, check_image
 from kiosk.content.model import Exhibition
 from kiosk.content.problems import Problem
 from kiosk.content.walk import file_parts, iter_media, iter_sources, iter_texts
@@ -45,7 +46,12 @@ class _Reporter:
         self.add(file, loc, f"{what} '{value}' is not defined in {where} ({hint}known: {listed})")
 
 
-def check_references(ex: Exhibition, documents: dict[str, YamlDocument], media_dir: Path) -> list[Problem]:
+Outlines = dict[str, tuple[Feature, ...]]  # a map layer's GeoJSON (its media path) -> its features
+
+
+def check_references(ex: Exhibition, documents: dict[str, YamlDocument],
+                     media_dir: Path) -> tuple[list[Problem], Outlines]:
+    """Every problem across files, and the map outlines read while checking them."""
     r = _Reporter(documents)
     sources = {s.id for s in ex.settings.sources}
     eras = {e.id for e in ex.timeline.eras}
@@ -89,9 +95,9 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument], media_d
             r.reference("glossary.yaml", (section, variant_id), variant_id, variant_ids, "variant", "exhibition.yaml variants")
 
     _check_text_variants(r, ex, [*variant_ids, ex.settings.script], ex.settings.script)
-    feature_ids = _check_media(r, ex, media_dir)
-    _check_layers(r, ex, feature_ids, layers)
-    return r.problems
+    outlines = _check_media(r, ex, media_dir)
+    _check_layers(r, ex, {base: frozenset(f.id for f in features) for base, features in outlines.items()}, layers)
+    return r.problems, outlines
 
 
 def _check_comparisons(r: _Reporter, ex: Exhibition, events: set[str]) -> None:
@@ -128,18 +134,19 @@ def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], scrip
                               f"(exhibition.yaml variants: {', '.join(dict.fromkeys(allowed))})", key=True)
 
 
-def _check_media(r: _Reporter, ex: Exhibition, media_dir: Path) -> dict[str, frozenset[str]]:
-    features: dict[str, frozenset[str]] = {}
+def _check_media(r: _Reporter, ex: Exhibition, media_dir: Path) -> Outlines:
+    outlines: Outlines = {}
     for file, part, prefix in file_parts(ex):
         for loc, reference, kind in iter_media(part, prefix):
             try:
                 if kind == "geojson":
-                    features[reference] = check_geojson(media_dir, reference)[1]
+                    if reference not in outlines:
+                        outlines[reference] = load_outlines(media_dir, reference)
                 else:
                     check_image(media_dir, reference)
             except MediaError as exc:
                 r.add(file, loc, str(exc))
-    return features
+    return outlines
 
 
 def _check_layers(

@@ -47,6 +47,6 @@ def build_window(result: LoadResult, media_dir: Path, variant: str | None = None
     exhibition = result.exhibition
     assert exhibition is not None, "build_window needs validated content"
     engine = ScriptEngine(exhibition.settings, exhibition.glossary)
-    ctx = ViewContext(exhibition, engine, media_dir, variant)
+    ctx = ViewContext(exhibition, engine, media_dir, variant, result.outlines)
     window = KioskWindow(ctx, factories)
     return Kiosk(window, ctx, result)

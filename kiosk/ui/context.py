@@ -15,8 +15,10 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from kiosk.content.geo import Feature
 from kiosk.content.model import Event, Exhibition
 from kiosk.formatting import Quantity, QuantityText, format_quantity, format_span
+from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
 from kiosk.ui import theme
 from kiosk.ui.strings import UI_STRINGS
@@ -34,10 +36,11 @@ class ViewContext(QObject):
     variant_did_change = Signal(str)
 
     def __init__(self, exhibition: Exhibition, engine: ScriptEngine, media_dir: Path,
-                 variant: str | None = None) -> None:
+                 variant: str | None = None, outlines: Mapping[str, tuple[Feature, ...]] | None = None) -> None:
         super().__init__()
         self.exhibition = exhibition
-        self.media_dir = media_dir
+        self.outlines = outlines or {}  # each map layer's features, read with the content
+        self.media = MediaService(media_dir)  # every photo is decoded there
         self.engine = engine
         self.palette = theme.palette_for(exhibition.settings.theme)
         self.variant = variant or exhibition.settings.default_variant

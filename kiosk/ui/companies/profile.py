@@ -224,7 +224,7 @@ class ProfilePage(QWidget):
         self.images: list[MediaImage] = []
         size = QSize(theme.PROFILE_GALLERY_WIDTH, theme.PROFILE_GALLERY_HEIGHT)
         for item in self.company.media:
-            image = MediaImage(self.ctx.media_dir, item.file, size)
+            image = MediaImage(self.ctx.media, item.file, size)
             if not image.ok:  # a missing photo hides quietly; `kiosk validate` reports it
                 image.deleteLater()
                 continue

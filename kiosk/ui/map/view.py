@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
-from kiosk.content.geo import read_features
 from kiosk.content.model import Exhibition, MapLayer
 from kiosk.screens import Screen
 from kiosk.ui import theme
@@ -116,9 +115,9 @@ class MapView(QWidget):
 
     # --- layers ------------------------------------------------------------------------------
     def geometry_for(self, layer: MapLayer) -> LayerGeometry:
-        """The layer's projected outlines, read from media/ the first time only."""
+        """The layer's projected outlines (read with the content), projected the first time only."""
         if layer.base not in self.geometry_cache:
-            self.geometry_cache[layer.base] = build_layer(read_features(self.ctx.media_dir, layer.base))
+            self.geometry_cache[layer.base] = build_layer(list(self.ctx.outlines.get(layer.base, ())))
         return self.geometry_cache[layer.base]
 
     def scene_for(self, layer: MapLayer) -> MapScene:

@@ -226,7 +226,7 @@ class EventDetail(QFrame):
         if event.body:
             layout.addWidget(label(ctx.t(event.body), "body"))
         for item in event.media:
-            image = MediaImage(ctx.media_dir, item.file, QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT))
+            image = MediaImage(ctx.media, item.file, QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT))
             if image.ok:
                 layout.addWidget(image)
                 if item.caption:

@@ -1,28 +1,22 @@
-"""Images from media/."""
+"""Photos from media/, as the media service decodes them."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.media import MediaError, check_image
+from kiosk.media.service import MediaService
 
 
 class MediaImage(QLabel):
-    """An image from media/, scaled to fit; a missing or broken file shows nothing, never crashes."""
+    """A photo fitted to `max_size`; a missing or broken file shows nothing, never crashes."""
 
-    def __init__(self, media_dir: Path, reference: str, max_size: QSize, parent: QWidget | None = None) -> None:
+    def __init__(self, media: MediaService, reference: str, max_size: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        try:
-            pixmap = QPixmap(str(check_image(media_dir, reference)))
-        except MediaError:
-            pixmap = QPixmap()
-        self.ok = not pixmap.isNull()
-        if self.ok:
-            self.setPixmap(pixmap.scaled(max_size, Qt.AspectRatioMode.KeepAspectRatio,
-                                         Qt.TransformationMode.SmoothTransformation))
+        image = media.image(reference, max_size)
+        self.ok = image is not None
+        if image is not None:
+            self.setPixmap(QPixmap.fromImage(image))
         self.setVisible(self.ok)

@@ -1,0 +1,1 @@
+"""The one media service: every photo the views show is decoded here, nowhere else."""

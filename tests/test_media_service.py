@@ -1,0 +1,53 @@
+"""The media service: photos decoded at the size shown, turned upright, cached, never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.media.service import MediaService
+
+
+def write_photo(path: Path, width: int, height: int) -> None:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(200, 30, 40))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(path))
+
+
+def test_a_photo_is_decoded_at_the_size_it_is_shown(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    write_photo(tmp_path / "photos" / "big.jpg", 3000, 2000)
+    media = MediaService(tmp_path)
+    image = media.image("photos/big.jpg", QSize(600, 600))
+    assert image is not None
+    assert (image.width(), image.height()) == (600, 400)
+    assert media.image("photos/big.jpg", QSize(600, 600)) is image, "the second visit costs nothing"
+
+
+def test_a_small_photo_is_not_blown_up(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    write_photo(tmp_path / "photos" / "small.png", 120, 80)
+    image = MediaService(tmp_path).image("photos/small.png", QSize(600, 600))
+    assert image is not None
+    assert (image.width(), image.height()) == (120, 80)
+
+
+def test_missing_broken_or_outside_files_give_nothing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    media = MediaService(tmp_path)
+    assert media.image("photos/missing.png", QSize(100, 100)) is None
+    assert media.image("photos/broken.png", QSize(100, 100)) is None
+    assert media.image("../outside.png", QSize(100, 100)) is None
+
+
+def test_the_memory_cache_stays_within_its_bound(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    for n in range(4):
+        write_photo(tmp_path / "photos" / f"p{n}.png", 400, 400)
+    one_photo = 400 * 400 * 4
+    media = MediaService(tmp_path, cache_bytes=2 * one_photo)
+    for n in range(4):
+        media.image(f"photos/p{n}.png", QSize(400, 400))
+    assert media.held_bytes <= 2 * one_photo
+    assert media.image("photos/p3.png", QSize(400, 400)) is media.image("photos/p3.png", QSize(400, 400))
