@@ -23,6 +23,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _still_and_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kiosk in a test does not warm up behind the test's back (a test of the warm-up turns
+    it on) and does not animate (zooms and glides land at once); timings a test needs, it sets."""
+    from kiosk.ui import theme
+
+    monkeypatch.setattr(theme, "WARM_UP_DELAY_MS", -1)
+    monkeypatch.setattr(theme, "ANIMATION_MS", 0)
+
+
+@pytest.fixture(autouse=True)
 def _private_machine_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test away from the real per-machine settings and logs."""
     home = tmp_path_factory.mktemp("machine")
@@ -56,6 +66,33 @@ def bundled_result():  # noqa: ANN201 - a LoadResult; imported lazily to keep co
     result = load_content(REPO / "content", REPO / "media")
     assert result.ok, result.problems
     return result
+
+
+class Navigations(list):
+    """Stands in for the window's navigate(): a view under test records where it sent the visitor."""
+
+    def __call__(self, screen, item=None) -> None:  # noqa: ANN001
+        self.append((screen, item))
+
+
+def view_context(result, media: Path, variant: str | None = None):  # noqa: ANN001, ANN201 - a ViewContext
+    """What the window gives each view, on validated content (napari's order: model, then view)."""
+    from kiosk.script import ScriptEngine
+    from kiosk.ui.app import qt_application
+    from kiosk.ui.context import ViewContext
+
+    qt_application()
+    ex = result.exhibition
+    return ViewContext(ex, ScriptEngine(ex.settings, ex.glossary), media, variant, result.outlines)
+
+
+def show_view(qtbot, view, size: tuple[int, int] = (1920, 1080)):  # noqa: ANN001, ANN201
+    """A view on its own, shown at a screen's size, as the window would show it."""
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
 
 
 def open_kiosk(qtbot, result, media: Path, factories=None):  # noqa: ANN001, ANN201 - a Kiosk

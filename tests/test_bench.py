@@ -31,6 +31,7 @@ def positive(value: object) -> bool:
 
 
 @pytest.mark.gui  # Qt runs in the bench's child processes; slow (~30 s), so out of the quick loop
+@pytest.mark.slow
 def test_quick_json_has_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", "--quick", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)

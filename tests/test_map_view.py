@@ -25,12 +25,6 @@ LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
 
 
-@pytest.fixture(autouse=True)
-def _no_animation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Zoom buttons and double taps land at once, so a test can assert right after the tap."""
-    monkeypatch.setattr(theme, "ANIMATION_MS", 0)
-
-
 @pytest.fixture
 def touch():  # noqa: ANN201 - a QPointingDevice
     return QTest.createTouchDevice()

@@ -269,6 +269,7 @@ def current(prefix: Path, link: str = "current") -> str:
 
 
 @needs_bash
+@pytest.mark.slow
 def test_install_upgrade_keeps_curators_content_and_rollback(tmp_path: Path, user_env: dict[str, str]) -> None:
     home = Path(user_env["HOME"])
     prefix = home / ".local" / "opt" / "tiexi-kiosk"
@@ -310,6 +311,7 @@ def test_install_upgrade_keeps_curators_content_and_rollback(tmp_path: Path, use
 
 
 @needs_bash
+@pytest.mark.slow
 def test_install_refuses_a_version_that_rejects_the_content_and_prunes_old_ones(tmp_path: Path, user_env: dict[str, str]) -> None:
     prefix = tmp_path / "opt"
     common = ("--prefix", prefix, "--no-service", "--no-link", "--no-deps")
@@ -331,6 +333,7 @@ def test_install_refuses_a_version_that_rejects_the_content_and_prunes_old_ones(
 
 
 @needs_bash
+@pytest.mark.slow
 def test_install_runs_from_an_unpacked_archive(tmp_path: Path, user_env: dict[str, str]) -> None:
     archive = fake_archive(tmp_path, "2.0.0")
     unpacked = tmp_path / "usb"

@@ -5,7 +5,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk.soak import Soak
+
+pytestmark = pytest.mark.slow
 
 ACTIONS = 400
 MAX_WIDGET_GROWTH = 40  # a screen rebuilt on a different item may hold a few more chips

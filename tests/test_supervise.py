@@ -146,6 +146,7 @@ def test_run_command_uses_this_python() -> None:
     assert run_command(["--windowed"]) == [sys.executable, "-m", "kiosk", "run", "--windowed"]
 
 
+@pytest.mark.slow
 def test_real_child_restarted_until_it_exits_zero(tmp_path: Path) -> None:
     counter = tmp_path / "runs"
     child = (
@@ -161,6 +162,7 @@ def test_real_child_restarted_until_it_exits_zero(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.slow
 def test_sigterm_to_the_supervisor_reaches_the_child(tmp_path: Path) -> None:
     marker = tmp_path / "child-got"
     child = textwrap.dedent(

@@ -72,10 +72,9 @@ def test_toggle_keeps_scroll_position_and_open_item(qtbot, kiosk) -> None:  # no
     window.navigate(Screen.TIMELINE)
     timeline = window.view(Screen.TIMELINE)
     bar = timeline.area.horizontalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    position = bar.value()
     window.navigate(Screen.TIMELINE, "zero-carbon-park-list")
     position = bar.value()
+    assert position > 0, "opening a late event scrolls the track to it"
     window.set_variant("zh-Hant")
     qtbot.wait(10)
     assert bar.value() == position

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.geo import Feature
-from kiosk.content.model import Event, Exhibition
+from kiosk.content.model import Company, Event, Exhibition
 from kiosk.formatting import Quantity, QuantityText, format_quantity, format_span
 from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
@@ -57,6 +57,10 @@ class ViewContext(QObject):
     def quantity(self, item: Quantity, unit: TextValue = None) -> QuantityText:
         """A number with its unit and its source's qualifier (近40家, 30餘家) in the current variant."""
         return format_quantity(item.value, self.t(unit), item.qualifier, word=self.t)
+
+    def origin_line(self, company: Company) -> str:
+        """来自 德国, where the sources name a country; empty otherwise."""
+        return f"{self.ui('origin')} {self.t(company.origin)}" if company.origin else ""
 
     def when(self, event: Event) -> str:
         """An event's date or span as precise as known (2015年内, 2024年3月27日), in the variant."""
@@ -139,7 +143,9 @@ class TextBinder(QObject):
             self.stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.host and event.type() == QEvent.Type.Show and self.stale:
+        # getattr: while a view is torn down, Qt may still hand events to a binder whose Python
+        # side is already gone.
+        if event.type() == QEvent.Type.Show and getattr(self, "stale", False) and watched is self.host:
             self.refresh()
         return False
 

@@ -62,7 +62,7 @@ TYPE = {
 
 # --- motion (ms); tests and the idle reset turn these down or off ----------------------------
 ANIMATION_MS = 220
-WARM_UP_DELAY_MS = 300  # after the first frame, convert every text ahead of the first toggle
+WARM_UP_DELAY_MS = 300  # after the first frame, convert every text ahead of the first toggle (< 0: never)
 
 # --- fonts ----------------------------------------------------------------------------------
 FONT_FAMILIES = {

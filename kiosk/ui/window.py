@@ -114,7 +114,8 @@ class KioskWindow(QWidget):
         self.texts.bind(self.top_bar.title, self.top_bar.title.setText, self._title_text)
         ctx.variant_did_change.connect(self._on_variant)
         self.navigate(Screen.HOME)
-        QTimer.singleShot(theme.WARM_UP_DELAY_MS, self._warm_up)
+        if theme.WARM_UP_DELAY_MS >= 0:
+            QTimer.singleShot(theme.WARM_UP_DELAY_MS, self._warm_up)
 
     def _warm_up(self) -> None:
         """After the first frame, while the home screen shows: load OpenCC and convert every

@@ -93,7 +93,7 @@ class CompanyCard(TapFrame):
         layout.addWidget(self.summary)
         self.origin = label("", "caption", wrap=False)
         texts.bind(self.origin, self.origin.setText,
-                   lambda: f"{ctx.ui('origin')} {ctx.t(company.origin)}" if company.origin else " ")
+                   lambda: ctx.origin_line(company) or " ")  # a line kept, so cards align
         layout.addWidget(self.origin)
 
 

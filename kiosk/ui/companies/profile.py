@@ -200,7 +200,7 @@ class ProfilePage(QWidget):
         kicker.addWidget(self.sector_chip)
         self.origin = label("", "caption", wrap=False)
         self.texts.bind(self.origin, self.origin.setText,
-                        lambda: f"{ctx.ui('origin')} {ctx.t(company.origin)}" if company.origin else "")
+                        lambda: ctx.origin_line(company))
         self.origin.setVisible(company.origin is not None)
         kicker.addWidget(self.origin)
         self.kind = KindMark(ctx, self.texts, company.kind)

@@ -140,7 +140,7 @@ class MapCard(QFrame):
             self.kicker.setText(ctx.t(sector.name))
             self.title.setText(ctx.t(subject.name))
             if subject.origin:
-                self.meta.setText(f"{ctx.ui('origin')} {ctx.t(subject.origin)}")
+                self.meta.setText(ctx.origin_line(subject))
                 self.meta.show()
             self.text.setText(ctx.t(subject.summary))
             if subject.location is not None and subject.location.approximate:
