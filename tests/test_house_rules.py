@@ -67,6 +67,29 @@ def test_the_layer_contracts_hold() -> None:
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
 
 
+def screen_packages() -> set[str]:
+    """The package of each screen in the table of screens, and the admin panel's."""
+    from kiosk.screens import Screen
+
+    return {s.view_path.partition(":")[0].rpartition(".")[0] for s in Screen} | {"kiosk.ui.admin"}
+
+
+def test_no_screen_imports_another_or_the_window() -> None:
+    """What screens share lives in kiosk.ui.widgets; a screen is given navigate(), never the
+    window. Derived from the table of screens, so a new screen is held to it without a word here."""
+    import grimp
+
+    graph = grimp.build_graph("kiosk")
+    packages = sorted(screen_packages())
+    assert len(packages) >= 5
+    crossings = [(a, b) for a in packages for b in packages
+                 if a != b and graph.find_shortest_chains(a, b)]
+    assert crossings == []
+    reaching_up = [(a, b) for a in [*packages, "kiosk.ui.widgets"] for b in ("kiosk.ui.window", "kiosk.ui.app")
+                   if graph.find_shortest_chains(a, b)]
+    assert reaching_up == []
+
+
 def test_no_import_circles() -> None:
     import grimp
 
