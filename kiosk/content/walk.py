@@ -52,17 +52,23 @@ def _source_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
 
 def iter_sources(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Yield (path, source id) for every source a model and the models inside it cite."""
+    for name in _source_fields(type(model)):
+        for index, source_id in enumerate(getattr(model, name) or ()):
+            yield (*loc, name, index), source_id
+    for child, child_loc in _children(model, loc):
+        yield from iter_sources(child, child_loc)
+
+
+def _children(model: BaseModel, loc: Loc) -> Iterator[tuple[BaseModel, Loc]]:
+    """The models directly inside `model` (fields and items of tuple fields), with their paths."""
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if name in _source_fields(type(model)):
-            for index, source_id in enumerate(value or ()):
-                yield (*loc, name, index), source_id
-        elif isinstance(value, BaseModel):
-            yield from iter_sources(value, (*loc, name))
+        if isinstance(value, BaseModel):
+            yield value, (*loc, name)
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from iter_sources(item, (*loc, name, index))
+                    yield item, (*loc, name, index)
 
 
 def iter_texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str | dict[str, str]]]:
@@ -91,11 +97,5 @@ def iter_media(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]
         yield (*loc, "file"), model.file, "image"
     if isinstance(model, MapLayer):
         yield (*loc, "base"), model.base, "geojson"
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from iter_media(value, (*loc, name))
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from iter_media(item, (*loc, name, index))
+    for child, child_loc in _children(model, loc):
+        yield from iter_media(child, child_loc)
