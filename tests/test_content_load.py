@@ -346,3 +346,10 @@ def test_an_outline_the_map_cannot_draw_is_a_located_problem(exhibition_dir: Pat
     data["features"][0]["geometry"]["coordinates"] = [[["123.2", "north"]]]
     path.write_text(json.dumps(data), encoding="utf-8")
     expect_one(exhibition_dir, "maps.yaml", "maps/park.geojson", "feature 0 is not a polygon the map can draw")
+
+
+def test_a_variant_offered_twice_is_refused(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "exhibition.yaml", "  - id: zh-Hant\n", "  - id: zh-Hans\n")
+    line, col = line_col(exhibition_dir / "exhibition.yaml", "id: zh-Hans", occurrence=2)
+    assert f"exhibition.yaml:{line}:{col + 4}: duplicate variant id 'zh-Hans' (first used at line" in "\n".join(
+        problems(exhibition_dir))

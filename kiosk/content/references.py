@@ -39,7 +39,7 @@ class _Reporter:
     def reference(self, file: str, loc: Loc, value: str, known: Collection[str], what: str, where: str) -> None:
         if value in known:  # a set: a large exhibition checks tens of thousands of references
             return
-        known = sorted(known)
+        known = sorted(set(known))
         guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         listed = ", ".join(sorted(known)[:8]) + (", ..." if len(known) > 8 else "")
@@ -61,6 +61,7 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument],
     layers = {m.id for m in ex.layers}
 
     r.unique("exhibition.yaml", ("sources",), ex.settings.sources, "source")
+    r.unique("exhibition.yaml", ("variants",), ex.settings.variants, "variant")
     r.unique("timeline.yaml", ("eras",), ex.timeline.eras, "era")
     r.unique("timeline.yaml", ("events",), ex.timeline.events, "event")
     r.unique("sectors.yaml", ("sectors",), ex.sectors, "sector")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import platform
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.load import LoadResult, load_content
-from kiosk.content.model import FILE_MODELS
+from kiosk.runtime import lastgood
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.kiosk_mode import KioskGuard, hide_cursor, keep_awake
 from kiosk.runtime.logs import tail
-from kiosk.runtime.machine import data_dir
 from kiosk.runtime.pin import PinGate
 from kiosk.runtime.reload import ContentChanges, ContentReloader, fingerprint
 from kiosk.runtime.settings import MachineSettings
@@ -43,41 +41,27 @@ class RunOptions:
     swap_after_idle_ms: int = 5000  # a validated reload waits until nobody has touched the screen this long
 
 
-def last_good_dir() -> Path:
-    return data_dir() / "last-good-content"
-
-
-def remember_good_content(result: LoadResult) -> None:
-    """Copy the YAML of validated content aside, for a restart after a broken edit."""
-    if result.content_dir is None:
-        return
-    target = last_good_dir()
-    staging = target.with_name(target.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    for name in FILE_MODELS:
-        shutil.copy2(result.content_dir / name, staging / name)
-    shutil.rmtree(target, ignore_errors=True)
-    staging.rename(target)
-
-
 def load_with_fallback(content: Path, media: Path) -> tuple[LoadResult, LoadResult | None]:
     """(what is shown, the failed load if the last good copy had to stand in)."""
     result = load_content(content, media)
     if result.ok:
         try:
-            remember_good_content(result)
+            lastgood.remember(result, media)
         except OSError:
             log.exception("could not keep a copy of the good content")
         return result, None
     for problem in result.problems:
         log.error("content: %s", problem)
-    backup = last_good_dir()
-    if backup.is_dir():
-        fallback = load_content(backup, media)
-        if fallback.ok:
-            log.warning("showing the last good content from %s until content/ is fixed", backup)
-            return fallback, result
+    kept = lastgood.recall()
+    if kept is None:
+        log.error("no last good copy of the content to stand in")
+        return result, result
+    fallback = load_content(*kept)
+    if fallback.ok:
+        log.warning("showing the last good content from %s until content/ is fixed", kept[0])
+        return fallback, result
+    for problem in fallback.problems:
+        log.error("last good copy: %s", problem)
     return result, result
 
 
@@ -211,7 +195,7 @@ class KioskController(QObject):
             log.info("content saved without changes: nothing to swap")
             return
         try:
-            remember_good_content(result)
+            lastgood.remember(result, self.options.media)
         except OSError:
             log.exception("could not keep a copy of the good content")
         old = self.kiosk
