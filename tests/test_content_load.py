@@ -353,3 +353,59 @@ def test_a_variant_offered_twice_is_refused(exhibition_dir: Path) -> None:
     line, col = line_col(exhibition_dir / "exhibition.yaml", "id: zh-Hans", occurrence=2)
     assert f"exhibition.yaml:{line}:{col + 4}: duplicate variant id 'zh-Hans' (first used at line" in "\n".join(
         problems(exhibition_dir))
+
+
+def _square_ring(points: int) -> list[list[float]]:
+    """A closed ring of `points` points round a small square."""
+    ring = [[123.28 + 0.04 * (i / points), 41.71] for i in range(points - 1)]
+    return [*ring, ring[0]]
+
+
+def test_an_outline_too_heavy_to_draw_is_refused_with_a_way_out(exhibition_dir: Path) -> None:
+    path = exhibition_dir.parent / "media" / "maps" / "park.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][0]["geometry"]["coordinates"] = [_square_ring(25_000)]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expect_one(exhibition_dir, "maps.yaml", "maps/park.geojson", "outline 'core' has 25,000 points", "simplify")
+
+
+def test_a_layer_too_heavy_to_draw_is_refused(exhibition_dir: Path) -> None:
+    path = exhibition_dir.parent / "media" / "maps" / "park.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    feature = data["features"][0]
+    data["features"] = [{**feature, "properties": {"id": f"f{n}"}, "geometry": {
+        "type": "Polygon", "coordinates": [_square_ring(15_000)]}} for n in range(5)]
+    data["features"][0]["properties"]["id"] = "core"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    expect_one(exhibition_dir, "maps.yaml", "maps/park.geojson", "has 75,000 points", "60,000 per layer")
+
+
+def test_a_right_to_left_override_is_reported_where_it_stands(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "companies.yaml", "name: 宝马里达工厂", "name: 宝马\u202e里达工厂")
+    expect_one(exhibition_dir, "companies.yaml", "宝马\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE (character 3)",
+               "turns the direction")
+
+
+@pytest.mark.parametrize(("char", "name"), [("\U00020000", "U+20000 CJK UNIFIED IDEOGRAPH-20000"),
+                                            ("\U0001F1E9", "U+1F1E9 REGIONAL INDICATOR SYMBOL LETTER D")])
+def test_a_character_no_bundled_font_draws_is_reported(exhibition_dir: Path, char: str, name: str) -> None:
+    edit(exhibition_dir / "timeline.yaml", "summary: 沈阳工厂投产。", f"summary: 沈阳工厂{char}投产。")
+    expect_one(exhibition_dir, "timeline.yaml", "沈阳工厂", name, "empty box", occurrence=1)
+
+
+def test_a_per_variant_text_is_checked_too(exhibition_dir: Path) -> None:
+    edit(exhibition_dir / "timeline.yaml", "    title: 工厂投产\n", "    title: {zh-Hans: 工厂投产, zh-Hant: \"工廠\u2066投產\"}\n")
+    assert any("U+2066 LEFT-TO-RIGHT ISOLATE" in p for p in problems(exhibition_dir))
+
+
+def test_the_font_coverage_table_matches_the_bundled_fonts() -> None:
+    """Regenerate with `python packaging/font_coverage.py` when the fonts in media/fonts change."""
+    import importlib.util
+
+    from kiosk.content.font_coverage import COVERED
+
+    repo = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("font_coverage_build", repo / "packaging" / "font_coverage.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert tuple(build.ranges(build.covered_code_points(repo / "media" / "fonts"))) == COVERED

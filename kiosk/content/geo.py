@@ -13,6 +13,13 @@ from kiosk.content.media import MAX_GEOJSON_BYTES, MediaError, resolve_media
 
 Ring = list[tuple[float, float]]  # (lon, lat) points; the first polygon ring is the outline, the rest holes
 
+# What a map layer may hold so that no tap waits for it: the bundled layers have about 3,500
+# points; a 2-million-point outline froze the kiosk for 20 s at start and 10 s on each visit.
+MAX_POINTS_PER_OUTLINE = 20_000
+MAX_POINTS_PER_LAYER = 60_000
+SIMPLIFY_HINT = ("simplify it (Douglas-Peucker, as packaging/build_maps.py does, or mapshaper's "
+                 "-simplify) to about a screen pixel")
+
 
 @dataclass(frozen=True)
 class Feature:
@@ -46,4 +53,20 @@ def load_outlines(media_dir: Path, reference: str) -> tuple[Feature, ...]:
             raise MediaError(f"media/{reference}: feature {index} is not a polygon the map can draw ({exc})") from None
         if rings:
             features.append(Feature(str(props.get("id", index)), str(props.get("name", "")), rings))
+    _check_budget(reference, features)
     return tuple(features)
+
+
+def points(feature: Feature) -> int:
+    return sum(len(ring) for polygon in feature.polygons for ring in polygon)
+
+
+def _check_budget(reference: str, features: list[Feature]) -> None:
+    heaviest = max(features, key=points, default=None)
+    if heaviest is not None and points(heaviest) > MAX_POINTS_PER_OUTLINE:
+        raise MediaError(f"media/{reference}: outline '{heaviest.id}' has {points(heaviest):,} points; the map "
+                         f"draws at most {MAX_POINTS_PER_OUTLINE:,} per outline: {SIMPLIFY_HINT}")
+    total = sum(points(f) for f in features)
+    if total > MAX_POINTS_PER_LAYER:
+        raise MediaError(f"media/{reference} has {total:,} points; the map draws at most "
+                         f"{MAX_POINTS_PER_LAYER:,} per layer: {SIMPLIFY_HINT}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from kiosk.content.geo import Feature, load_outlines
+from kiosk.content.glyphs import glyph_problems
 from kiosk.content.media import MediaError, check_image
 from kiosk.content.model import Exhibition
 from kiosk.content.problems import Problem
@@ -125,6 +126,9 @@ def _check_comparisons(r: _Reporter, ex: Exhibition, events: set[str]) -> None:
 def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], script: str) -> None:
     for file, part, prefix in file_parts(ex):
         for loc, value in iter_texts(part, prefix):
+            for at, text in ([(loc, value)] if isinstance(value, str) else [((*loc, k), v) for k, v in value.items()]):
+                for message in glyph_problems(text):
+                    r.add(file, at, message)
             if isinstance(value, dict) and script not in value:
                 r.add(file, loc, f"a per-variant text must include the content's own script ({script}), "
                       "from which the other variants are made")
