@@ -118,7 +118,7 @@ def test_second_stop_request_kills_the_child() -> None:
 
 def test_stop_while_waiting_to_restart() -> None:
     clock = FakeClock()
-    _, spawn = scripted([(3, 1.0), (3, 1.0)], clock)
+    _, spawn = scripted([(2, 1.0), (2, 1.0)], clock)
     supervisor: Supervisor
     supervisor = Supervisor(
         ["kiosk"], spawn=spawn, sleep=lambda _s: supervisor.request_stop(signal.SIGTERM), clock=clock
@@ -152,7 +152,7 @@ def test_real_child_restarted_until_it_exits_zero(tmp_path: Path) -> None:
     child = (
         "import pathlib, sys; p = pathlib.Path(sys.argv[1]); "
         "n = int(p.read_text()) + 1 if p.exists() else 1; p.write_text(str(n)); "
-        "sys.exit(0 if n >= 4 else 3)"
+        "sys.exit(0 if n >= 4 else 2)"
     )
     delays: list[float] = []
     supervisor = Supervisor([sys.executable, "-c", child, str(counter)], sleep=delays.append)
@@ -194,3 +194,23 @@ def test_sigterm_to_the_supervisor_reaches_the_child(tmp_path: Path) -> None:
             proc.kill()
             proc.wait()
     assert marker.read_text() == "SIGTERM"
+
+
+def test_another_kiosk_on_the_pc_ends_supervision_with_its_own_code() -> None:
+    """Not an admin's quit (0), not a crash: restarting would only be refused again."""
+    from kiosk.runtime.exitcodes import ANOTHER_KIOSK
+
+    clock, delays = FakeClock(), []
+    _, spawn = scripted([(ANOTHER_KIOSK, 1.0)], clock)
+    supervisor = Supervisor(["kiosk"], spawn=spawn, sleep=delays.append, clock=clock)
+    assert supervisor.run() == ANOTHER_KIOSK
+    assert delays == []
+
+
+def test_a_lock_that_could_not_be_taken_is_a_crash_and_restarts() -> None:
+    from kiosk.runtime.exitcodes import ERROR
+
+    clock, delays = FakeClock(), []
+    _, spawn = scripted([(ERROR, 1.0), (0, 5.0)], clock)
+    assert Supervisor(["kiosk"], spawn=spawn, sleep=delays.append, clock=clock).run() == 0
+    assert delays == [2]

@@ -2,8 +2,9 @@
 
 The kiosk runs as a child process so that anything that kills it (a segfault in a driver,
 an out-of-memory kill, an uncaught error) costs the visitors a few seconds, not the day.
-Exit code 0 means an admin quit on purpose, and ends supervision; any other exit, or death
-by a signal, is a crash. A child that keeps crashing soon after it starts is restarted
+Exit code 0 means an admin quit on purpose, and ends supervision; so does 3, "another kiosk
+already runs on this PC" (restarting would only be refused again); any other exit, or death by
+a signal, is a crash. A child that keeps crashing soon after it starts is restarted
 after 2, 4, 8 ... up to 60 s, so a broken install does not spin the CPU and flood the log;
 a run of a minute or more counts as stable and resets the delay. SIGTERM or SIGINT to the
 supervisor (systemd stopping the service, Ctrl+C) is passed to the child and ends
@@ -25,6 +26,8 @@ import time
 from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import Any, Protocol
+
+from kiosk.runtime.exitcodes import ANOTHER_KIOSK
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +168,9 @@ class Supervisor:
             if code == 0:
                 log.info("the kiosk quit normally after %.0f s; supervision ends", ran)
                 return 0
+            if code == ANOTHER_KIOSK:
+                log.warning("another kiosk already runs on this PC; supervision ends")
+                return ANOTHER_KIOSK
             if ran >= self.stable_after_s:
                 delay = self.first_delay_s
             self.restarts += 1
