@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import pytest
 
 from kiosk.runtime.pin import PinGate, hash_pin, pin_problem, verify_pin
@@ -121,3 +124,44 @@ def test_without_a_pin_the_gate_never_opens() -> None:
     gate = PinGate(None, clock=FakeClock())
     assert not gate.enabled
     assert {gate.attempt(pin) for pin in ("", "0000", "1234")} == {"wrong"}
+
+
+def test_a_lockout_outlives_a_restart(pin_hash: str, tmp_path: Path) -> None:
+    state = tmp_path / "pin-lockout.json"
+    wall = FakeClock()
+    wall.now = 1_800_000_000.0
+    clock = FakeClock()
+    gate = PinGate(pin_hash, clock=clock, wall=wall, state_file=state)
+    for _ in range(3):
+        gate.attempt("0000")
+    assert gate.locked_for() == pytest.approx(30)
+    # The plug is pulled 10 s later; the new process's monotonic clock starts elsewhere.
+    wall.now += 10
+    restarted = PinGate(pin_hash, clock=FakeClock(), wall=wall, state_file=state)
+    assert restarted.locked_for() == pytest.approx(20)
+    assert restarted.attempt("2580") == "locked"
+    assert restarted.failures == 3
+    wall.now += 20
+    again = PinGate(pin_hash, clock=FakeClock(), wall=wall, state_file=state)
+    assert again.attempt("0000") == "wrong"
+    assert again.locked_for() == pytest.approx(60), "the count went on: the next lock is twice as long"
+
+
+def test_a_garbled_lockout_file_starts_afresh_and_a_far_future_one_is_capped(pin_hash: str, tmp_path: Path) -> None:
+    state = tmp_path / "pin-lockout.json"
+    state.write_text("{not json", encoding="utf-8")
+    assert PinGate(pin_hash, clock=FakeClock(), state_file=state).locked_for() == 0
+    state.write_text('{"failures": 9, "last_failure": 0, "locked_until": 1e18}', encoding="utf-8")
+    assert PinGate(pin_hash, clock=FakeClock(), state_file=state).locked_for() <= 15 * 60
+
+
+def test_wrong_pins_and_lockouts_are_logged(pin_hash: str, caplog: pytest.LogCaptureFixture) -> None:
+    gate = PinGate(pin_hash, clock=FakeClock())
+    with caplog.at_level(logging.INFO, logger="kiosk.runtime.pin"):
+        for _ in range(3):
+            gate.attempt("0000")
+        gate.attempt("2580")
+    messages = [r.getMessage() for r in caplog.records]
+    assert "wrong admin PIN (1 in a row)" in messages
+    assert "admin PIN locked for 30 s after 3 wrong PINs" in messages
+    assert any(m.startswith("admin PIN refused: locked for") for m in messages)

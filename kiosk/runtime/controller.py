@@ -21,6 +21,7 @@ from kiosk.runtime import lastgood
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.kiosk_mode import KioskGuard, hide_cursor, keep_awake
 from kiosk.runtime.logs import tail
+from kiosk.runtime.machine import data_dir
 from kiosk.runtime.pin import PinGate
 from kiosk.runtime.reload import ContentChanges, ContentReloader, fingerprint
 from kiosk.runtime.settings import MachineSettings
@@ -79,7 +80,7 @@ class KioskController(QObject):
         self.last_reload: tuple[str, ContentChanges] | None = None  # when, and what changed
         self._media_seen = fingerprint(options.media)
         self._kept_awake = False
-        self.gate = PinGate(settings.pin_hash)
+        self.gate = PinGate(settings.pin_hash, state_file=data_dir() / "pin-lockout.json")
         self.kiosk: Kiosk = build_window(result, options.media)
         self.guard: KioskGuard | None = None
         self.corner: AdminCorner | None = None

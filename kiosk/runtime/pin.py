@@ -17,10 +17,15 @@ import base64
 import binascii
 import hashlib
 import hmac
+import json
+import logging
 import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal
+
+log = logging.getLogger(__name__)
 
 SCHEME = "scrypt"
 N, R, P = 2**14, 8, 1
@@ -95,8 +100,10 @@ class PinGate:
     locks the gate, for `first_lock_s`, then twice as long each time, up to `max_lock_s`.
     While locked, attempts are refused without being checked or counted. A right PIN, or
     `forget_after_s` without a wrong one, starts the count afresh, so a visitor's guesses in
-    the morning do not lock out the technician in the evening. The clock is injectable
-    (monotonic seconds) so tests need not wait.
+    the morning do not lock out the technician in the evening. With a `state_file` the count
+    and any lockout outlive a restart (a guesser cannot pull the plug to try again), kept in
+    wall-clock time; every wrong PIN and every lockout is logged. The clocks are injectable
+    (monotonic and wall seconds) so tests need not wait.
     """
 
     def __init__(
@@ -104,6 +111,8 @@ class PinGate:
         pin_hash: str | None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        state_file: Path | None = None,
         free_failures: int = 3,
         first_lock_s: float = 30.0,
         max_lock_s: float = 15 * 60.0,
@@ -111,6 +120,8 @@ class PinGate:
     ) -> None:
         self._hash = pin_hash
         self._clock = clock
+        self._wall = wall
+        self._state_file = state_file
         self._free = free_failures
         self._first = first_lock_s
         self._max = max_lock_s
@@ -118,6 +129,38 @@ class PinGate:
         self._failures = 0
         self._locked_until = float("-inf")
         self._last_failure = float("-inf")
+        self._restore()
+
+    # --- kept across restarts ----------------------------------------------------------------
+    def _restore(self) -> None:
+        if self._state_file is None or not self._state_file.exists():
+            return
+        try:
+            state = json.loads(self._state_file.read_text(encoding="utf-8"))
+            failures, last, until = int(state["failures"]), float(state["last_failure"]), float(state["locked_until"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("PIN lockout state %s unreadable (%s); starting afresh", self._state_file, exc)
+            return
+        offset = self._clock() - self._wall()  # wall seconds -> this run's monotonic seconds
+        self._failures = max(0, failures)
+        self._last_failure = last + offset
+        self._locked_until = min(until + offset, self._clock() + self._max)  # a wrong wall clock cannot lock for ever
+        if self.locked_for() > 0:
+            log.warning("admin PIN still locked for %.0f s after a restart", self.locked_for())
+
+    def _save(self) -> None:
+        if self._state_file is None:
+            return
+        offset = self._wall() - self._clock()
+        state = {"failures": self._failures, "last_failure": self._last_failure + offset,
+                 "locked_until": max(self._locked_until, self._clock()) + offset}
+        try:
+            self._state_file.parent.mkdir(parents=True, exist_ok=True)
+            staged = self._state_file.with_suffix(".tmp")
+            staged.write_text(json.dumps(state), encoding="utf-8")
+            os.replace(staged, self._state_file)
+        except OSError as exc:
+            log.warning("PIN lockout state not kept (%s)", exc)
 
     @property
     def enabled(self) -> bool:
@@ -135,18 +178,26 @@ class PinGate:
     def attempt(self, pin: str) -> Attempt:
         now = self._clock()
         if now < self._locked_until:
+            log.warning("admin PIN refused: locked for %.0f s more", self._locked_until - now)
             return "locked"
         if not self.enabled:
             return "wrong"
         if now - self._last_failure >= self._forget:
             self._failures = 0
         if verify_pin(pin, self._hash):
-            self._failures = 0
-            self._locked_until = float("-inf")
+            if self._failures:
+                self._failures = 0
+                self._locked_until = float("-inf")
+                self._save()
+            log.info("admin PIN accepted")
             return "ok"
         self._failures += 1
         self._last_failure = now
         extra = self._failures - self._free
+        log.warning("wrong admin PIN (%d in a row)", self._failures)
         if extra >= 0:
-            self._locked_until = now + min(self._first * 2 ** min(extra, 32), self._max)
+            lock_s = min(self._first * 2 ** min(extra, 32), self._max)
+            self._locked_until = now + lock_s
+            log.warning("admin PIN locked for %.0f s after %d wrong PINs", lock_s, self._failures)
+        self._save()
         return "wrong"
