@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.load import LoadResult, load_content
 from kiosk.runtime import lastgood
@@ -27,8 +27,11 @@ from kiosk.runtime.reload import ContentChanges, ContentReloader, fingerprint
 from kiosk.runtime.settings import MachineSettings
 from kiosk.ui.admin.panel import AdminCorner, AdminPanel, PinPad
 from kiosk.ui.app import Kiosk, build_window
+from kiosk.ui.unavailable import UnavailablePage
 
 log = logging.getLogger(__name__)
+
+IDLE_S = 90  # the idle reset when there is no exhibition to say otherwise (the unavailable page)
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -72,6 +75,8 @@ class KioskController(QObject):
 
     def __init__(self, options: RunOptions, settings: MachineSettings, result: LoadResult,
                  failed: LoadResult | None = None) -> None:
+        """`result` may be content that did not validate (and no last good copy either): the
+        kiosk then shows the unavailable page and keeps checking until something validates."""
         super().__init__()
         self.options = options
         self.settings = settings
@@ -81,7 +86,15 @@ class KioskController(QObject):
         self._media_seen = fingerprint(options.media)
         self._kept_awake = False
         self.gate = PinGate(settings.pin_hash, state_file=data_dir() / "pin-lockout.json")
-        self.kiosk: Kiosk = build_window(result, options.media)
+        self.unavailable: UnavailablePage | None = None
+        self.kiosk: Kiosk | None = None
+        if result.ok:
+            self.kiosk = build_window(result, options.media)
+        else:
+            log.error("no valid content to show (and no last good copy): the unavailable page shows "
+                      "until content/ validates")
+            self.last_problems = list(result.problems)
+            self.unavailable = UnavailablePage()
         self.guard: KioskGuard | None = None
         self.corner: AdminCorner | None = None
         self.reloader = ContentReloader(options.content, options.media, settle_ms=options.reload_settle_ms,
@@ -96,14 +109,23 @@ class KioskController(QObject):
         self.swap_timer.timeout.connect(self._swap_when_idle)
 
     # --- window ----------------------------------------------------------------------------
+    @property
+    def window(self) -> QWidget:
+        """What is on screen: the exhibition's window, or the unavailable page."""
+        if self.kiosk is not None:
+            return self.kiosk.window
+        assert self.unavailable is not None
+        return self.unavailable
+
     def _idle_ms(self, result: LoadResult) -> int:
         if self.options.idle_timeout_ms is not None:
             return self.options.idle_timeout_ms
-        seconds = self.settings.idle_timeout_s or result.exhibition.settings.idle_timeout_s
+        exhibition = result.exhibition
+        seconds = self.settings.idle_timeout_s or (exhibition.settings.idle_timeout_s if exhibition else IDLE_S)
         return seconds * 1000
 
     def _wire_window(self) -> None:
-        window = self.kiosk.window
+        window = self.window
         app = QApplication.instance()
         for old in (self.guard, self.corner):  # filters of a replaced window must go with it
             if old is not None:
@@ -120,7 +142,7 @@ class KioskController(QObject):
         self.panel.quit_requested.connect(lambda: self.quit())
 
     def show(self) -> None:
-        window = self.kiosk.window
+        window = self.window
         if self.options.kiosk_mode:
             screens = QApplication.screens()
             screen = screens[self.settings.screen] if self.settings.screen < len(screens) else screens[0]
@@ -150,13 +172,15 @@ class KioskController(QObject):
         log.info("idle: back to the start")
         self.pin_pad.close_pad()
         self.panel.hide()
-        self.kiosk.window.reset()
+        if self.kiosk is not None:
+            self.kiosk.window.reset()
         self._swap_when_idle()
 
     def recover(self, _error: BaseException | None = None) -> None:
         """After an uncaught exception: close overlays and go home, rather than freeze."""
         try:
-            self.kiosk.window.reset()
+            if self.kiosk is not None:
+                self.kiosk.window.reset()
         except Exception:
             log.exception("recovery to home failed")
 
@@ -188,8 +212,11 @@ class KioskController(QObject):
         result, self.pending = self.pending, None
         self.swap_timer.stop()
         media_seen = fingerprint(self.options.media)
-        changes = ContentChanges.between(self.kiosk.ctx.exhibition, result.exhibition,
-                                         media_changed=media_seen != self._media_seen)
+        old = self.kiosk
+        assert result.exhibition is not None
+        changes = ContentChanges.between(old.ctx.exhibition, result.exhibition,
+                                         media_changed=media_seen != self._media_seen) \
+            if old is not None else ContentChanges(frozenset({"everything"}))
         self._media_seen = media_seen
         self.last_reload = (time.strftime("%H:%M:%S"), changes)
         if not changes:
@@ -199,16 +226,21 @@ class KioskController(QObject):
             lastgood.remember(result, self.options.media)
         except OSError:
             log.exception("could not keep a copy of the good content")
-        old = self.kiosk
-        screen, item = old.window.place()
-        self.kiosk = build_window(result, self.options.media, variant=old.ctx.variant)
-        self.kiosk.window.restore_place(screen, item)
+        shown = self.window
+        if old is not None:
+            screen, item = old.window.place()
+            self.kiosk = build_window(result, self.options.media, variant=old.ctx.variant)
+            self.kiosk.window.restore_place(screen, item)
+        else:
+            self.kiosk = build_window(result, self.options.media)
+            log.info("content validates again: the exhibition replaces the unavailable page")
         if self.guard:
             self.guard.allow_close()
         self._wire_window()
         self.show()
-        old.window.close()
-        old.window.deleteLater()
+        shown.close()
+        shown.deleteLater()
+        self.unavailable = None
         self.idle.set_timeout(self._idle_ms(result))
         log.info("content reloaded; changed: %s", changes)
         self.content_did_reload.emit(changes)
@@ -217,8 +249,8 @@ class KioskController(QObject):
     def status_lines(self) -> list[str]:
         from kiosk.version import version_text
 
-        summary = self.kiosk.result.summary()
-        screen = self.kiosk.window.screen()
+        summary = self.kiosk.result.summary() if self.kiosk is not None else {}
+        screen = self.window.screen()
         lines = [
             f"版本 / Version: {version_text()}",
             f"内容 / Content: {self.options.content.resolve()}",

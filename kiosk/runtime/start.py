@@ -110,12 +110,12 @@ def run_kiosk(content_given: Path | None, media_given: Path | None, *, default_c
     if not result.ok:
         for problem in result.problems:
             _out(str(problem))
-        _out("kiosk: no valid content to show (and no last good copy); fix the problems above")
-        return ERROR
+        _out("kiosk: no valid content to show (and no last good copy): showing the unavailable page "
+             "until the problems above are fixed")
     options = RunOptions(content=content, media=media, kiosk_mode=not windowed, size=size)
     controller = KioskController(options, settings, result, failed)
     install_excepthook(lambda _exc: controller.crash_did_happen.emit(),
-                       context=lambda: f"screen {controller.kiosk.window.current}")
+                       context=lambda: f"screen {getattr(controller.window, 'current', 'unavailable')}")
     # SIGTERM (service stop, supervisor) ends the day cleanly; Python only sees signals when it
     # runs, so a slow timer gives it the chance while Qt's loop is waiting.
     signal.signal(signal.SIGTERM, lambda *_: controller.quit("SIGTERM"))
