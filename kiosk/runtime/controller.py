@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.content.load import LoadResult, load_content
 from kiosk.runtime import lastgood
 from kiosk.runtime.idle import IdleWatcher
-from kiosk.runtime.kiosk_mode import KioskGuard, hide_cursor, keep_awake
+from kiosk.runtime.kiosk_mode import KioskGuard, WindowKeeper, hide_cursor, keep_awake
 from kiosk.runtime.logs import tail
 from kiosk.runtime.machine import data_dir
 from kiosk.runtime.pin import PinGate
@@ -43,6 +43,7 @@ class RunOptions:
     reload_settle_ms: int = 1500
     reload_poll_ms: int = 3000
     swap_after_idle_ms: int = 5000  # a validated reload waits until nobody has touched the screen this long
+    window_check_ms: int = 1000  # how often kiosk mode checks that its window is still the one shown
 
 
 def load_with_fallback(content: Path, media: Path) -> tuple[LoadResult, LoadResult | None]:
@@ -96,6 +97,7 @@ class KioskController(QObject):
             self.last_problems = list(result.problems)
             self.unavailable = UnavailablePage()
         self.guard: KioskGuard | None = None
+        self.keeper: WindowKeeper | None = None
         self.corner: AdminCorner | None = None
         self.reloader = ContentReloader(options.content, options.media, settle_ms=options.reload_settle_ms,
                                         poll_ms=options.reload_poll_ms, parent=self)
@@ -127,12 +129,15 @@ class KioskController(QObject):
     def _wire_window(self) -> None:
         window = self.window
         app = QApplication.instance()
-        for old in (self.guard, self.corner):  # filters of a replaced window must go with it
+        if self.keeper is not None:
+            self.keeper.timer.stop()  # it must not put back a window being replaced
+        for old in (self.guard, self.corner, self.keeper):  # what watched a replaced window goes with it
             if old is not None:
                 app.removeEventFilter(old)
                 old.deleteLater()
         if self.options.kiosk_mode:
             self.guard = KioskGuard(window, self)
+            self.keeper = WindowKeeper(window, check_ms=self.options.window_check_ms, parent=self)
         self.corner = AdminCorner(window, self.settings.admin_corner, int(self.settings.admin_hold_s * 1000), self)
         self.pin_pad = PinPad(window, self.gate)
         self.panel = AdminPanel(window, self.status_lines, lambda: tail(80))
@@ -164,6 +169,8 @@ class KioskController(QObject):
         log.info("quit requested by %s", reason)
         if self.guard:
             self.guard.allow_close()
+        if self.keeper:
+            self.keeper.timer.stop()
         self.reloader.stop()
         QApplication.instance().exit(0)
 

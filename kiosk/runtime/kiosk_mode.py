@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,6 +60,66 @@ class KioskGuard(QObject):
                 self.refused += 1
                 return True
         return False
+
+
+class WindowKeeper(QObject):
+    """Keeps the kiosk the visible, active, full-screen window.
+
+    The app cannot stop a window manager's own keys (Super+D, Ctrl+Alt+arrows, Alt+Space then
+    Iconify), but it can notice their effect: a window minimised, hidden, no longer full screen
+    or no longer active for `grace` checks in a row is put back and raised, and that is logged.
+    Trouble that comes straight back (a window manager that refuses to hand over focus) is
+    retried less and less often, up to once a minute, so the log is not flooded. The lock-down
+    recipes in packaging/README.md take the keys away where the OS allows.
+    """
+
+    MAX_BACKOFF = 64  # checks between retries at most
+
+    window_did_restore = Signal(str)  # what was wrong
+
+    def __init__(self, window: QWidget, *, check_ms: int = 1000, grace: int = 2,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.grace = grace
+        self._strikes = 0
+        self._needed = grace  # strikes before the next restore: grows while the trouble comes back
+        self.timer = QTimer(self)
+        self.timer.setInterval(check_ms)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def problem(self) -> str | None:
+        window = self.window
+        if not window.isVisible():
+            return "hidden"
+        if window.isMinimized():
+            return "minimised"
+        if not window.windowState() & Qt.WindowState.WindowFullScreen:
+            return "not full screen"
+        if not window.isActiveWindow():
+            return "not the active window"
+        return None
+
+    def check(self) -> None:
+        problem = self.problem()
+        if problem is None:
+            self._strikes, self._needed = 0, self.grace
+            return
+        self._strikes += 1
+        if self._strikes >= self._needed:
+            self._strikes = 0
+            self._needed = min(self._needed * 2, self.MAX_BACKOFF)
+            self.restore(problem)
+
+    def restore(self, problem: str) -> None:
+        log.warning("the kiosk window was %s: restored to full screen", problem)
+        window = self.window
+        window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
+        window.showFullScreen()
+        window.raise_()
+        window.activateWindow()
+        self.window_did_restore.emit(problem)
 
 
 def hide_cursor() -> None:
