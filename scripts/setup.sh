@@ -14,6 +14,8 @@ APT_PACKAGES=(
   # A virtual screen for previews and screenshots.
   xvfb xauth
 )
+# The tests also try the Linux lock-down: openbox on the virtual screen, keys sent by xdotool.
+[ "${1:-}" = "--test" ] && APT_PACKAGES+=(openbox xdotool x11-utils)
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()

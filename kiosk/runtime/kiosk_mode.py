@@ -115,6 +115,9 @@ class WindowKeeper(QObject):
     def restore(self, problem: str) -> None:
         log.warning("the kiosk window was %s: restored to full screen", problem)
         window = self.window
+        # A window manager that hid the window (show-desktop, iconify) leaves Qt believing it is
+        # shown; only unmapping and mapping it again asks the window manager to show it.
+        window.hide()
         window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
         window.showFullScreen()
         window.raise_()

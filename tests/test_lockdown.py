@@ -1,0 +1,101 @@
+"""The Linux lock-down, tried as a visitor with a keyboard would try it: a real kiosk in kiosk
+mode under openbox on a virtual screen, and the window manager's escape keys sent with xdotool.
+
+With packaging/linux/openbox-kiosk.xml the keys do nothing; with openbox's own configuration
+they hide the kiosk, and its window keeper puts it back within seconds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parent.parent
+RECIPE = REPO / "packaging" / "linux" / "openbox-kiosk.xml"
+TITLE = "中德园 · 铁西"
+TOOLS = ("Xvfb", "openbox", "xdotool", "xwininfo")
+
+
+def wait_for(check, timeout: float = 30.0, step: float = 0.2):  # noqa: ANN001, ANN201
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(step)
+    raise AssertionError("timed out waiting")
+
+
+def x(env: dict[str, str], *args: str) -> str:
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=10, check=False).stdout.strip()
+
+
+@pytest.fixture
+def desktop(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (scripts/setup.sh --test installs them)")
+    display = f":{90 + os.getpid() % 50}"
+    env = {**os.environ, "DISPLAY": display, "KIOSK_DATA_DIR": str(tmp_path / "data"),
+           "KIOSK_CONFIG_DIR": str(tmp_path / "config")}
+    env.pop("QT_QPA_PLATFORM", None)
+    processes = [subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        wait_for(lambda: subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True).returncode == 0)
+        config = ["--config-file", str(RECIPE)] if request.param == "recipe" else []
+        processes.append(subprocess.Popen(["openbox", *config], env=env, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL))
+        processes.append(subprocess.Popen([sys.executable, "-m", "kiosk", "run"], cwd=REPO, env=env,
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        env["KIOSK_WINDOW"] = wait_for(lambda: x(env, "xdotool", "search", "--name", TITLE).split("\n")[0])
+        wait_for(lambda: shown(env))
+        yield env
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def shown(env: dict[str, str]) -> bool:
+    """The kiosk is mapped, the active window and full screen."""
+    window = x(env, "xdotool", "search", "--name", TITLE).split("\n")[0]
+    mapped = "IsViewable" in x(env, "xwininfo", "-id", window)
+    active = x(env, "xdotool", "getactivewindow", "getwindowname") == TITLE
+    full = "_NET_WM_STATE_FULLSCREEN" in x(env, "xprop", "-id", window, "_NET_WM_STATE")
+    return mapped and active and full
+
+
+ESCAPE_KEYS = ["super+d", "ctrl+alt+Right", "ctrl+alt+Left", "ctrl+alt+Up", "ctrl+alt+Down", "alt+space",
+               "alt+Tab", "alt+F4", "super", "ctrl+Escape", "Escape"]
+
+
+@pytest.mark.parametrize("desktop", ["recipe"], indirect=True)
+def test_with_the_recipe_no_escape_key_moves_the_kiosk(desktop: dict[str, str]) -> None:
+    for key in ESCAPE_KEYS:
+        x(desktop, "xdotool", "key", key)
+        time.sleep(0.3)
+        assert shown(desktop), f"{key} took the kiosk away"
+
+
+@pytest.mark.parametrize("desktop", ["openbox's own"], indirect=True)
+def test_without_it_the_window_keeper_brings_the_kiosk_back(desktop: dict[str, str]) -> None:
+    x(desktop, "xdotool", "key", "super+d")  # openbox: show the desktop
+    wait_for(lambda: not shown(desktop), timeout=5)
+    wait_for(lambda: shown(desktop), timeout=10)
+    x(desktop, "xdotool", "windowminimize", desktop["KIOSK_WINDOW"])  # Alt+Space, then Iconify
+    wait_for(lambda: not shown(desktop), timeout=5)
+    wait_for(lambda: shown(desktop), timeout=10)
+    log = Path(desktop["KIOSK_DATA_DIR"]) / "logs" / "kiosk.log"
+    assert "restored to full screen" in log.read_text(encoding="utf-8")
