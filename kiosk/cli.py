@@ -150,8 +150,24 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    from kiosk.soak import Soak
+    from kiosk.soak import Soak, reload_many
 
+    if args.reloads:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from kiosk.ui.app import qt_application
+
+        qt_application()
+        media = args.media or Path(args.content).parent / "media"
+        every = max(1, args.reloads // 10)
+        reloads = reload_many(Path(args.content), media, args.reloads,
+                              lambda n, rss: _out(f"{n:>5} reloads  RSS {rss:7.1f} MiB") if n % every == 0 else None,
+                              _parse_size(args.size))
+        _out(f"soak: {reloads.reloads} reloads, RSS {reloads.rss_after_first:.1f} MiB after the first, "
+             f"{reloads.rss_after_last:.1f} MiB after the last ({reloads.growth_mib:+.1f} MiB), "
+             f"{reloads.windows_alive} window alive")
+        return 0
     _size, kiosk = next(_offscreen_kiosks(args, [args.size]))
 
     def progress(report) -> None:  # noqa: ANN001
@@ -260,6 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     soak.add_argument("--actions", type=int, default=10_000)
     soak.add_argument("--seed", type=int, default=7)
     soak.add_argument("--size", default="1920x1080")
+    soak.add_argument("--reloads", type=int, default=0,
+                      help="instead of visitor actions: reload the content N times and report memory")
     soak.set_defaults(func=cmd_soak)
 
     shots = verbs.add_parser("shots", help="save PNG screenshots of the main views in each variant")

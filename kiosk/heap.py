@@ -11,19 +11,46 @@ Loading content makes hundreds of thousands of objects and no cycles; collection
 are pure waste, so the loader runs with collection paused (`paused`). The switch is
 process-wide: a load on the reloader's thread pauses the GUI thread's collections too, for the
 fraction of a second it takes, which costs nothing.
+
+After a content swap the old window's memory is free but the C allocator keeps it; settling
+also hands what it can back to the system (glibc's malloc_trim), so a kiosk that reloads all
+day shows the memory it really uses.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+
+@cache
+def _libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None  # glibc has it; musl does not
+    except OSError:
+        return None
+
+
+def give_back() -> bool:
+    """Return freed heap pages to the system where the C library can (glibc); True if it did."""
+    libc = _libc()
+    return bool(libc is not None and libc.malloc_trim(0))
 
 
 def settle() -> int:
-    """Collect, then freeze what is left; returns how many objects are now frozen."""
+    """Collect, hand freed memory back, then freeze what is left; how many objects are frozen."""
     gc.unfreeze()
     gc.collect()
+    give_back()
     gc.freeze()
     return gc.get_freeze_count()
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from kiosk import touch_events
+from kiosk import heap, touch_events
 from kiosk.screens import Screen
 from kiosk.ui.app import Kiosk
 
@@ -181,3 +181,53 @@ class Soak:
                 report.samples.append((index + 1, rss_mib(), live_widgets()))
                 if progress:
                     progress(report)
+
+
+@dataclass
+class ReloadReport:
+    """Memory over repeated content reloads, as a curator's saves or a hall's updates cause."""
+
+    rss_after_first: float
+    rss_after_last: float
+    reloads: int
+    windows_alive: int
+
+    @property
+    def growth_mib(self) -> float:
+        return self.rss_after_last - self.rss_after_first
+
+
+def reload_many(content: Path, media: Path, count: int, progress: Callable[[int, float], None] | None = None,
+                size: tuple[int, int] = (1920, 1080)) -> ReloadReport:
+    """Load, validate and show the content, then reload it `count` times the way a reload swaps
+    it in (a new window on a new model, every screen built, the old window closed and deleted,
+    the heap settled); memory is compared from the first reload on."""
+    from kiosk.content import load_content
+    from kiosk.ui.app import build_window
+    from kiosk.ui.window import KioskWindow
+
+    app = QApplication.instance()
+    shown: Kiosk | None = None
+    first = 0.0
+    for index in range(count + 1):
+        result = load_content(content, media)
+        if not result.ok:
+            raise ValueError(f"content does not validate: {result.problems[0]}")
+        kiosk = build_window(result, media)
+        kiosk.window.resize(*size)
+        kiosk.window.show()
+        for screen in Screen:
+            kiosk.window.view(screen)
+        if shown is not None:
+            shown.window.close()
+            shown.window.deleteLater()
+        shown = kiosk
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        heap.settle()  # as the new window's warm-up does once it is built
+        if index == 1:
+            first = rss_mib()
+        elif progress is not None:
+            progress(index, rss_mib())
+    alive = sum(isinstance(w, KioskWindow) for w in QApplication.topLevelWidgets())
+    return ReloadReport(first, rss_mib(), count, alive)

@@ -23,10 +23,14 @@ def covered_code_points(fonts_dir: Path) -> set[int]:
     if the regular and the bold weights both have it)."""
     per_file = []
     for path in sorted(fonts_dir.glob("*.tt[cf]")) + sorted(fonts_dir.glob("*.otf")):
-        faces = TTCollection(str(path), lazy=True).fonts if path.suffix == ".ttc" else [TTFont(str(path), lazy=True)]
+        opened = TTCollection(str(path), lazy=True) if path.suffix == ".ttc" else TTFont(str(path), lazy=True)
+        faces = opened.fonts if isinstance(opened, TTCollection) else [opened]
         points: set[int] = set()
-        for face in faces:
-            points |= set(face.getBestCmap())
+        try:
+            for face in faces:
+                points |= set(face.getBestCmap())
+        finally:
+            opened.close()
         per_file.append(points)
     return set.intersection(*per_file) if per_file else set()
 

@@ -8,6 +8,7 @@ value for error messages, (b) reject duplicate keys, which YAML silently overwri
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,8 +166,12 @@ class _Builder:
             raise _problem(
                 self.display, node.start_mark.line + 1, node.start_mark.column + 1, "binary values are not content"
             )
+        # The tag's own constructor, called directly: construct_object would keep every node it
+        # ever saw in the shared constructor's cache (a reload's worth of memory, each reload).
+        constructors: dict[str | None, Callable[[Any, yaml.Node], Any]] = type(self._scalar_constructor).yaml_constructors
+        construct = constructors.get(node.tag, constructors[None])
         try:
-            return self._scalar_constructor.construct_object(node, deep=True)
+            return construct(self._scalar_constructor, node)
         except yaml.YAMLError:
             raise _problem(
                 self.display,
