@@ -1,12 +1,18 @@
 """Map: layers and their outlines, markers and cards, filters, drill-down, gestures, scripts, reset.
 
+Built on tests/map_factory.py's exhibition (three layers, a few outlines and companies placed for
+these tests), never on the bundled content. Each test builds the MapView as the window would
+(view_context -> MapView(ctx, navigate) -> show_view), changes it and looks; where the map asks the
+window to go somewhere (a profile, another layer), a Navigations recorder stands in for the window
+and the test checks what it was asked. Only Back and the way to a profile and back need the whole
+window (open_kiosk), on the same content.
+
 Gestures are driven both ways a kiosk meets them: QTest mouse events (a mouse, or a touch screen
 that only sends mouse) and QTest touch events (press, move, release; two points for a pinch).
 """
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -16,13 +22,49 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.content import load_content
+from kiosk.content.load import LoadResult
 from kiosk.screens import Screen
 from kiosk.ui import theme
-from tests.conftest import open_kiosk
+from kiosk.ui.map.view import MapView
+from tests.conftest import Navigations, open_kiosk, show_view, view_context
+from tests.map_factory import (
+    CAMPUS,
+    CAMPUS_OUTLINE,
+    CARS,
+    CITY,
+    CORE_ZONE,
+    CORNER,
+    DRILL_CITY,
+    DRILL_DISTRICT,
+    FOCUS,
+    FREIGHT,
+    LIDA,
+    MEDICINE,
+    NEAR,
+    OUTLINES,
+    PHARMA,
+    QUARTER_ZONE,
+    REGION,
+    TWINS,
+    VARIANT_HANT,
+    feature_ids,
+    write_map_exhibition,
+)
 
-REPO = Path(__file__).resolve().parent.parent
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
+
+Content = tuple[LoadResult, Path]  # validated content and its media folder
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Content:
+    """The map exhibition, written and validated once for the module (the models are frozen)."""
+    root = tmp_path_factory.mktemp("map-exhibition")
+    result = load_content(write_map_exhibition(root), root / "media")
+    assert result.ok, result.problems
+    return result, root / "media"
 
 
 @pytest.fixture
@@ -30,25 +72,36 @@ def touch():  # noqa: ANN201 - a QPointingDevice
     return QTest.createTouchDevice()
 
 
-def open_map(kiosk, item: str | None = None):  # noqa: ANN001, ANN201 - the MapView
-    kiosk.window.navigate(Screen.MAP, item)
-    QApplication.processEvents()
-    return kiosk.window.view(Screen.MAP)
+def map_view(qtbot, content: Content, item: str | None = None, *, size: tuple[int, int] = (1920, 1080),  # noqa: ANN001
+             shown: bool = True) -> MapView:
+    """The map screen on its own, as the window builds it: context, view, shown at a screen's
+    size, then entered on `item` (a layer or a company). Its navigate is a Navigations recorder.
+    `shown=False` enters it before it shows, as the window does on the map's first visit."""
+    result, media = content
+    view = MapView(view_context(result, media), Navigations())
+    if shown:
+        show_view(qtbot, view, size)
+    if item is not None:
+        view.enter(item)
+    if not shown:
+        show_view(qtbot, view, size)
+    return view
 
 
-def on_screen(view, scene_point: QPointF) -> QPoint:  # noqa: ANN001
+def on_screen(view: MapView, scene_point: QPointF) -> QPoint:
     return view.canvas.mapFromScene(scene_point)
 
 
-def marker_point(view, company_id: str) -> QPoint:  # noqa: ANN001
+def marker_point(view: MapView, company_id: str) -> QPoint:
     return on_screen(view, view.scene.markers[company_id].pos())
 
 
-def free_point_in(view, path_item) -> QPoint:  # noqa: ANN001
+def free_point_in(view: MapView, path_item) -> QPoint:  # noqa: ANN001
     """A viewport point inside an outline and beyond a finger's reach of every marker."""
     box = view.canvas.mapFromScene(path_item.boundingRect()).boundingRect()
     markers = [marker_point(view, k) for k, m in view.scene.markers.items() if m.isVisible()]
     markers += [on_screen(view, c.pos()) for c in view.scene.clusters]
+    markers += [on_screen(view, p.pos()) for p in view.scene.places.values()]
     step = theme.SPACE_S
     for y in range(box.top(), box.bottom(), step):
         for x in range(box.left(), box.right(), step):
@@ -76,7 +129,7 @@ def reachable_by_touch(widget: QWidget, *points: QPoint) -> None:
 
     Touch events pass through the screen (unlike QTest's mouse events, which go straight to the
     widget), and Qt drops touch points off every screen; the offscreen screen is smaller than the
-    1920x1080 window, so a test brings the spot it touches onto it first."""
+    1920x1080 view, so a test brings the spot it touches onto it first."""
     screen = QGuiApplication.primaryScreen().geometry()
     xs = [widget.mapToGlobal(p).x() for p in points]
     ys = [widget.mapToGlobal(p).y() for p in points]
@@ -92,161 +145,202 @@ def tap_touch(widget: QWidget, device, pos: QPoint) -> None:  # noqa: ANN001
     fingers(widget, device, "release", pos)
 
 
-def feature_count(reference: str) -> int:
-    data = json.loads((REPO / "media" / reference).read_text(encoding="utf-8"))
-    return len(data["features"])
+def centre_of(view: MapView) -> QPoint:
+    return view.canvas.frame().center().toPoint()
+
+
+def named(view: MapView) -> list[str]:
+    """Companies whose dot carries its name now."""
+    return [key for key, label in view.scene.marker_labels.items() if label.isVisible()]
 
 
 # --- layers ----------------------------------------------------------------------------------
-def test_each_layer_draws_its_features_zones_and_markers(qtbot, kiosk) -> None:  # noqa: ANN001
-    ex = kiosk.ctx.exhibition
+def test_each_layer_draws_its_features_zones_and_markers(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content)
+    ctx = view.ctx
+    ex = ctx.exhibition
     for layer in ex.layers:
-        view = open_map(kiosk, layer.id)
+        view.enter(layer.id)
         assert view.layer.id == layer.id
-        assert len(view.scene.outlines) == feature_count(layer.base)
+        assert len(view.scene.outlines) == len(feature_ids(layer.base))
+        assert set(view.scene.outlines) == set(feature_ids(layer.base))
         zones = [item for item in view.scene.outlines.values() if item.zone is not None]
         assert len(zones) == len(layer.zones)
         assert set(view.scene.markers) == {c.id for c in ex.companies_on(layer.id)}
         assert set(view.scene.places) == {p.id for p in layer.places}
         assert view.panel.hint.isVisibleTo(view) == bool(layer.drill)
-        assert view.credit.text() == kiosk.ctx.t(layer.credit)
+        assert view.credit.text() == ctx.t(layer.credit)
         assert view.trail.chips[layer.id].isChecked()
+    assert view.navigate == [], "entering a layer is the window's doing, not a navigation"
 
 
-def test_outlines_are_read_once_per_layer(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "shenyang")
+def test_outlines_are_read_once_per_layer(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CITY)
     first = view.geometry_for(view.layer)
-    open_map(kiosk, "park")
-    view = open_map(kiosk, "shenyang")
+    view.enter(CAMPUS)
+    view.enter(CITY)
     assert view.geometry_for(view.layer) is first
-    assert view.scene.outlines["tiexi"].path() == first.outlines[[o.id for o in first.outlines].index("tiexi")].path
+    index = [o.id for o in first.outlines].index(DRILL_DISTRICT)
+    assert view.scene.outlines[DRILL_DISTRICT].path() == first.outlines[index].path
 
 
-def test_zones_are_labelled_with_area_and_schematic_mark(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
-    label = view.scene.region_labels["industrial-internet-core"]
-    zone = next(z for z in view.layer.zones if z.id == "industrial-internet-core")
-    area = f"{zone.area_qualifier or ''}3.2 {kiosk.ctx.ui('km2')}"
-    assert label.text() == f"工业互联网核心板块\n{area} {kiosk.ctx.ui('status_planned')} · {kiosk.ctx.ui('schematic')}"
+def test_zones_are_labelled_with_area_and_schematic_mark(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
+    ctx = view.ctx
+    label = view.scene.region_labels[CORE_ZONE]
+    zone = next(z for z in view.layer.zones if z.id == CORE_ZONE)
+    area = f"{zone.area_qualifier or ''}3.2 {ctx.ui('km2')}"
+    assert label.text() == f"核心板块\n{area} {ctx.ui('status_planned')} · {ctx.ui('schematic')}"
     assert label.isVisible()
 
 
 # --- markers and cards -----------------------------------------------------------------------
-def test_tapping_a_marker_opens_its_card_and_the_profile(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
-    company = kiosk.ctx.exhibition.companies_by_id["sansheng-pharma"]
+def test_tapping_a_marker_opens_its_card_and_asks_for_the_profile(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
+    ctx = view.ctx
+    company = ctx.exhibition.companies_by_id[PHARMA]
     assert view.scene.markers[company.id].isVisible()
     QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, marker_point(view, company.id))
     assert view.card.isVisible()
     assert view.current_item() == company.id
-    assert view.card.title.text() == kiosk.ctx.t(company.name)
-    sector = kiosk.ctx.exhibition.sectors_by_id[company.sector]
-    assert view.card.kicker.text() == kiosk.ctx.t(sector.name)
-    assert view.card.text.text() == kiosk.ctx.t(company.summary)
-    assert view.card.note.text() == kiosk.ctx.ui("approximate")
-    assert view.card.action.text() == kiosk.ctx.ui("open_profile")
+    assert view.card.title.text() == ctx.t(company.name)
+    sector = ctx.exhibition.sectors_by_id[company.sector]
+    assert view.card.kicker.text() == ctx.t(sector.name)
+    assert view.card.text.text() == ctx.t(company.summary)
+    assert view.card.note.text() == ctx.ui("approximate")
+    assert view.card.action.text() == ctx.ui("open_profile")
     assert view.scene.markers[company.id].selected
+    assert view.navigate == []
+    qtbot.mouseClick(view.card.action, LEFT)
+    assert view.navigate == [(Screen.PROFILE, company.id)]
+
+
+def test_the_profile_opened_from_a_card_returns_to_the_same_card(qtbot, content) -> None:  # noqa: ANN001
+    """The whole window: the card's button opens the profile, and Back returns to the map with the card open."""
+    result, media = content
+    kiosk = open_kiosk(qtbot, result, media)
+    kiosk.window.navigate(Screen.MAP, CAMPUS)
+    view = kiosk.window.view(Screen.MAP)
+    QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, marker_point(view, PHARMA))
     qtbot.mouseClick(view.card.action, LEFT)
     assert kiosk.window.current == Screen.PROFILE
-    assert kiosk.window.view(Screen.PROFILE).current_item() == company.id
-    kiosk.window.back()  # Back returns to the map with the same card open
+    assert kiosk.window.view(Screen.PROFILE).current_item() == PHARMA
+    kiosk.window.back()
     assert kiosk.window.current == Screen.MAP
-    assert view.current_item() == company.id
+    assert view.current_item() == PHARMA
     assert view.card.isVisible()
 
 
-def test_a_touch_tap_opens_a_card_once_and_a_tap_elsewhere_closes_it(qtbot, kiosk, touch) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_a_touch_tap_opens_a_card_once_and_a_tap_elsewhere_closes_it(qtbot, content, touch) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     taps: list[QPointF] = []
     view.canvas.tapped.connect(taps.append)
-    tap_touch(view.canvas.viewport(), touch, marker_point(view, "sansheng-pharma"))
+    tap_touch(view.canvas.viewport(), touch, marker_point(view, PHARMA))
     assert len(taps) == 1, "a touch is handled as touch, not again as synthesized mouse"
-    assert view.current_item() == "sansheng-pharma"
+    assert view.current_item() == PHARMA
     qtbot.wait(QApplication.styleHints().mouseDoubleClickInterval() + 50)  # not a double tap
     tap_touch(view.canvas.viewport(), touch, QPoint(view.canvas.width() // 2, view.canvas.height() - 2))
     assert not view.card.isVisible()
-    assert view.current_item() == "park"
-    assert not view.scene.markers["sansheng-pharma"].selected
+    assert view.current_item() == CAMPUS
+    assert not view.scene.markers[PHARMA].selected
 
 
-def test_a_zone_card_shows_the_disagreeing_areas(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
-    zone_item = view.scene.outlines["life-health-city"]
+def test_a_zone_card_shows_the_disagreeing_areas(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
+    ctx = view.ctx
+    zone_item = view.scene.outlines[QUARTER_ZONE]
     QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, free_point_in(view, zone_item))
     assert view.card.isVisible()
     assert view.card.kind == "zone"
-    assert view.card.title.text() == "沈阳国际生命健康城"
+    assert view.card.title.text() == "生命健康城"
     assert view.card.figure.text() == "约6.2"
-    assert view.card.unit.text() == kiosk.ctx.ui("km2")
+    assert view.card.unit.text() == ctx.ui("km2")
     assert "33.2" in view.card.text.text()
     assert "6.2" in view.card.text.text()
-    assert kiosk.ctx.ui("schematic") in view.card.note.text()
+    assert ctx.ui("schematic") in view.card.note.text()
     assert not view.card.action.isVisibleTo(view.card)
-    assert view.current_item() == "park"
+    assert view.current_item() == CAMPUS
 
 
-def test_a_place_opens_its_card_with_note(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "metro")
-    place = kiosk.ctx.exhibition.layers_by_id["metro"].places[0]
+def test_a_place_opens_its_card_with_note(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, REGION)
+    ctx = view.ctx
+    place = ctx.exhibition.layers_by_id[REGION].places[0]
     QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, on_screen(view, view.scene.places[place.id].pos()))
     assert view.card.kind == "place"
-    assert view.card.title.text() == kiosk.ctx.t(place.name)
-    assert view.card.text.text() == kiosk.ctx.t(place.note)
-    assert view.card.note.text() == kiosk.ctx.ui("approximate")
+    assert view.card.title.text() == ctx.t(place.name)
+    assert view.card.text.text() == ctx.t(place.note)
+    assert view.card.note.text() == ctx.ui("approximate")
 
 
-def test_entering_with_a_company_centres_it_beside_its_card(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "shengu")
-    assert view.layer.id == "shenyang"
-    assert view.current_item() == "shengu"
-    marker = view.scene.markers["shengu"]
-    assert marker.isVisible(), "the chosen company is never hidden in a cluster"
-    assert view.canvas.zoom >= theme.MAP_FOCUS_ZOOM
-    point = marker_point(view, "shengu")
+def test_a_marker_the_card_would_cover_is_moved_beside_it(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
+    before = marker_point(view, CORNER)
+    QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, before)
+    assert view.current_item() == CORNER
+    assert view.card.geometry().contains(before), "the card opened over the marker tapped"
+    point = marker_point(view, CORNER)
     assert view.free_rect().contains(point)
     assert not view.card.geometry().contains(point)
-    assert view.scene.marker_labels["shengu"].isVisible()
 
 
-def test_dots_are_named_zoomed_in_without_overlap_and_unnamed_zoomed_out(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+@pytest.mark.parametrize("shown", [True, False], ids=["entered-once-shown", "entered-before-shown"])
+def test_entering_with_a_company_centres_it_beside_its_card(qtbot, content, shown) -> None:  # noqa: ANN001
+    """Also when entered before the view has its size (the window's first visit to the map)."""
+    view = map_view(qtbot, content, FOCUS, shown=shown)
+    assert view.layer.id == CITY
+    assert view.current_item() == FOCUS
+    at_fit = view.scene.groups_at(view.canvas.fit_scale(), keep_selected_apart=False)
+    assert any(FOCUS in group and len(group) > 1 for group in at_fit), "at fit it would be in a bubble"
+    marker = view.scene.markers[FOCUS]
+    assert marker.isVisible(), "the chosen company is never hidden in a cluster"
+    assert view.canvas.zoom >= theme.MAP_FOCUS_ZOOM
+    point = marker_point(view, FOCUS)
+    assert view.free_rect().contains(point)
+    assert not view.card.geometry().contains(point)
+    assert view.scene.marker_labels[FOCUS].isVisible()
+
+
+def test_dots_are_named_zoomed_in_without_overlap_and_unnamed_zoomed_out(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     scene, canvas = view.scene, view.canvas
-
-    def named() -> list:  # noqa: ANN202
-        return [key for key, label in scene.marker_labels.items() if label.isVisible()]
-
-    assert named() == [], "at fit the dots are not named"
+    assert named(view) == [], "at fit the dots are not named"
     canvas.set_view(theme.MAP_MARKER_LABEL_ZOOM * 1.5, canvas.center)
-    shown = named()
+    shown = named(view)
     assert shown, "zoomed in, dots on screen are named"
-    assert set(shown) <= {key for key, marker in scene.markers.items() if marker.isVisible()}
+    visible = {key for key, marker in scene.markers.items() if marker.isVisible()}
+    assert set(shown) <= visible
+    on_view = {key for key in visible if canvas.viewport().rect().contains(marker_point(view, key))}
+    assert set(shown) < on_view, "a name that finds no clear spot is left out"
     to_view = canvas.viewportTransform()
     boxes = [scene.marker_labels[k].boundingRect().translated(to_view.map(scene.marker_labels[k].pos()))
              for k in shown]
     assert all(canvas.viewport().rect().contains(box.toRect()) for box in boxes)
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]), "names never overlap"
     canvas.set_view(1.0, canvas.home_center())
-    assert named() == [], "zoomed out again, the names go"
+    assert named(view) == [], "zoomed out again, the names go"
 
 
-def test_dots_named_after_a_toggle_are_named_in_the_new_script(qtbot, kiosk) -> None:  # noqa: ANN001
+def test_dots_named_after_a_toggle_are_named_in_the_new_script(qtbot, content) -> None:  # noqa: ANN001
     """Names of dots off screen are made when needed, so they must be made in the script shown then."""
-    view = open_map(kiosk, "park")
+    view = map_view(qtbot, content, CAMPUS)
     scene, canvas = view.scene, view.canvas
-    kiosk.window.set_variant("zh-Hant")
+    view.ctx.set_variant(VARIANT_HANT)
     canvas.set_view(theme.MAP_MARKER_LABEL_ZOOM * 1.5, canvas.center)
-    shown = [key for key, label in scene.marker_labels.items() if label.isVisible()]
+    shown = named(view)
     assert shown
     for key in shown:
         company = scene.company(key)
-        assert scene.marker_labels[key].text() == kiosk.ctx.t(company.display_name)
-    assert scene.marker_labels["bmw-lydia-plant"].text() == "里達工廠", "and any other name asked for"
+        assert scene.marker_labels[key].text() == view.ctx.t(company.display_name)
+    assert LIDA not in shown
+    assert scene.marker_labels[LIDA].text() == "里達工廠", "and any other name asked for"
 
 
-def test_tapping_a_cluster_zooms_until_it_comes_apart(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "shenyang")
-    assert view.scene.clusters, "the city-centre companies overlap at fit"
-    cluster = view.scene.clusters[0]
+def test_tapping_a_cluster_zooms_until_it_comes_apart(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CITY)
+    clusters = {frozenset(c.members): c for c in view.scene.clusters}
+    assert frozenset(NEAR) in clusters, "the companies a few metres apart overlap at fit"
+    cluster = clusters[frozenset(NEAR)]
     members = set(cluster.members)
     QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, on_screen(view, cluster.pos()))
     assert view.canvas.zoom > 1
@@ -254,48 +348,88 @@ def test_tapping_a_cluster_zooms_until_it_comes_apart(qtbot, kiosk) -> None:  # 
     assert len(still) < len(members)
 
 
+def test_companies_no_zoom_can_part_are_listed_on_a_card(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CITY)
+    canvas = view.canvas
+    canvas.set_view(theme.MAP_MAX_ZOOM, view.scene.markers[TWINS[0]].pos())
+    clusters = [c for c in view.scene.clusters if set(c.members) == set(TWINS)]
+    assert clusters, "two companies at one point still overlap at the largest zoom"
+    cluster = clusters[0]
+    members = cluster.members
+    canvas.set_view(theme.MAP_MAX_ZOOM, cluster.pos())
+    QTest.mouseClick(canvas.viewport(), LEFT, NO_MOD, on_screen(view, cluster.pos()))
+    assert view.card.kind == "group"
+    assert canvas.zoom == theme.MAP_MAX_ZOOM
+    chips = [view.card.member_flow.itemAt(i).widget() for i in range(view.card.member_flow.count())]
+    assert len(chips) == len(members)
+    qtbot.mouseClick(chips[1], LEFT)
+    chosen = members[1]
+    assert view.current_item() == chosen
+    assert view.scene.markers[chosen].isVisible()
+    assert view.scene.markers[chosen].selected
+
+
 # --- filters and layers ----------------------------------------------------------------------
-def test_sector_chips_filter_the_markers(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
-    companies = kiosk.ctx.exhibition.companies_on("park")
+def test_sector_chips_filter_the_markers(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
+    companies = view.ctx.exhibition.companies_on(CAMPUS)
     present = {c.sector for c in companies}
+    assert present == {CARS, MEDICINE, FREIGHT}
     assert {s for s, chip in view.panel.sector_chips.items() if chip.isVisibleTo(view)} == present
-    qtbot.mouseClick(view.panel.sector_chips["automotive"], LEFT)
-    assert view.panel.sector_chips["automotive"].isChecked()
+    qtbot.mouseClick(view.panel.sector_chips[CARS], LEFT)
+    assert view.panel.sector_chips[CARS].isChecked()
     assert not view.panel.all_chip.isChecked()
     for company in companies:
-        assert view.scene.markers[company.id].isVisible() == (company.sector == "automotive"), company.id
-    qtbot.mouseClick(view.panel.sector_chips["biopharma"], LEFT)  # a second sector joins the first
+        assert view.scene.markers[company.id].isVisible() == (company.sector == CARS), company.id
+    qtbot.mouseClick(view.panel.sector_chips[MEDICINE], LEFT)  # a second sector joins the first
     shown = {c.id for c in companies if view.scene.markers[c.id].isVisible()}
-    assert shown == {c.id for c in companies if c.sector in {"automotive", "biopharma"}}
+    assert shown == {c.id for c in companies if c.sector in {CARS, MEDICINE}}
     qtbot.mouseClick(view.panel.all_chip, LEFT)
     assert all(view.scene.markers[c.id].isVisible() for c in companies)
     assert view.panel.all_chip.isChecked()
 
 
-def test_tapping_a_drill_region_opens_the_next_layer_and_back_returns(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "shenyang")
-    QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, free_point_in(view, view.scene.outlines["tiexi"]))
-    assert view.layer.id == "park"
-    assert view.trail.chips["park"].isChecked()
+def test_tapping_a_drill_region_asks_for_the_next_layer(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CITY)
+    QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, free_point_in(view, view.scene.outlines[DRILL_DISTRICT]))
+    assert view.navigate == [(Screen.MAP, CAMPUS)]
+    assert view.layer.id == CITY, "the window changes the layer, so that Back can climb again"
+
+
+def test_layer_chips_ask_for_their_layer(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, REGION)
+    qtbot.mouseClick(view.trail.chips[REGION], LEFT)
+    assert view.navigate == [], "the layer showing, with no card open, is already there"
+    qtbot.mouseClick(view.trail.chips[CAMPUS], LEFT)
+    assert view.navigate == [(Screen.MAP, CAMPUS)]
+
+
+def test_drilling_down_and_layer_chips_are_steps_back_climbs(qtbot, content) -> None:  # noqa: ANN001
+    """The whole window: a drill tap and a layer chip change the layer, fitted, and Back returns."""
+    result, media = content
+    kiosk = open_kiosk(qtbot, result, media)
+    kiosk.window.navigate(Screen.MAP, CITY)
+    view = kiosk.window.view(Screen.MAP)
+    QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, free_point_in(view, view.scene.outlines[DRILL_DISTRICT]))
+    assert view.layer.id == CAMPUS
+    assert view.trail.chips[CAMPUS].isChecked()
     kiosk.window.back()
-    assert view.layer.id == "shenyang"
-
-
-def test_layer_chips_switch_layers(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "metro")
-    qtbot.mouseClick(view.trail.chips["park"], LEFT)
-    assert view.layer.id == "park"
+    assert view.layer.id == CITY
+    kiosk.window.navigate(Screen.MAP, REGION)
+    QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, free_point_in(view, view.scene.outlines[DRILL_CITY]))
+    assert view.layer.id == CITY
+    qtbot.mouseClick(view.trail.chips[CAMPUS], LEFT)
+    assert view.layer.id == CAMPUS
     assert view.canvas.zoom == 1
+    kiosk.window.back()
+    assert view.layer.id == CITY
+    kiosk.window.back()
+    assert view.layer.id == REGION
 
 
 # --- gestures --------------------------------------------------------------------------------
-def centre_of(view) -> QPoint:  # noqa: ANN001
-    return view.canvas.frame().center().toPoint()
-
-
-def test_a_mouse_drag_pans_and_does_not_tap(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_a_mouse_drag_pans_and_does_not_tap(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     canvas = view.canvas
     canvas.set_view(4.0, canvas.center)
     taps: list[QPointF] = []
@@ -312,8 +446,8 @@ def test_a_mouse_drag_pans_and_does_not_tap(qtbot, kiosk) -> None:  # noqa: ANN0
     assert taps == []
 
 
-def test_a_one_finger_drag_pans(qtbot, kiosk, touch) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_a_one_finger_drag_pans(qtbot, content, touch) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     canvas = view.canvas
     canvas.set_view(4.0, canvas.center)
     before = QPointF(canvas.center)
@@ -328,8 +462,8 @@ def test_a_one_finger_drag_pans(qtbot, kiosk, touch) -> None:  # noqa: ANN001
     assert not view.card.isVisible()
 
 
-def test_panning_cannot_lose_the_map(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_panning_cannot_lose_the_map(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     canvas = view.canvas
     home = QPointF(canvas.center)
     canvas.pan_by(QPointF(5000, 5000))
@@ -343,8 +477,8 @@ def test_panning_cannot_lose_the_map(qtbot, kiosk) -> None:  # noqa: ANN001
     assert reach.contains(canvas.to_scene(canvas.frame().center())), "an edge comes at most to the middle"
 
 
-def test_a_pinch_zooms_in_and_stops_at_the_limit(qtbot, kiosk, touch) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_a_pinch_zooms_in_and_stops_at_the_limit(qtbot, content, touch) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     canvas = view.canvas
     viewport = canvas.viewport()
     c = centre_of(view)
@@ -367,8 +501,8 @@ def test_a_pinch_zooms_in_and_stops_at_the_limit(qtbot, kiosk, touch) -> None:  
     assert canvas.zoom == 1.0, "pinching in stops at fit"
 
 
-def test_a_moving_map_is_drawn_plain_and_smooth_once_still(qtbot, kiosk, touch) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_a_moving_map_is_drawn_plain_and_smooth_once_still(qtbot, content, touch) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     canvas = view.canvas
     viewport = canvas.viewport()
     c = centre_of(view)
@@ -385,12 +519,12 @@ def test_a_moving_map_is_drawn_plain_and_smooth_once_still(qtbot, kiosk, touch) 
     qtbot.waitUntil(lambda: not canvas.is_draft())
 
 
-def test_names_are_drawn_ahead_while_the_map_is_still(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_names_are_drawn_ahead_while_the_map_is_still(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     ratio = view.canvas.devicePixelRatioF()
     labels = [label for label, _ in view.scene.labels]
     qtbot.waitUntil(lambda: all(label.is_prepared(ratio) for label in labels))
-    kiosk.window.set_variant("zh-Hant")  # new words: drawn again, ahead of need
+    view.ctx.set_variant(VARIANT_HANT)  # new words: drawn again, ahead of need
     assert not all(label.is_prepared(ratio) for label in labels)
     view.canvas._draw_draft()  # as if a finger were moving the map: the frames are the visitor's
     assert view._prepare_labels(time.perf_counter() + 1) is False
@@ -398,8 +532,8 @@ def test_names_are_drawn_ahead_while_the_map_is_still(qtbot, kiosk) -> None:  # 
     qtbot.waitUntil(lambda: all(label.is_prepared(ratio) for label in labels))
 
 
-def test_a_pinch_keeps_the_point_between_the_fingers(qtbot, kiosk, touch) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_a_pinch_keeps_the_point_between_the_fingers(qtbot, content, touch) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     canvas = view.canvas
     viewport = canvas.viewport()
     c = centre_of(view) + QPoint(120, 60)
@@ -408,77 +542,105 @@ def test_a_pinch_keeps_the_point_between_the_fingers(qtbot, kiosk, touch) -> Non
     fingers(viewport, touch, "press", c - QPoint(40, 0), c + QPoint(40, 0))
     fingers(viewport, touch, "move", c - QPoint(120, 0), c + QPoint(120, 0))
     after = canvas.to_scene(QPointF(c))
+    assert canvas.zoom > 1
     assert (after - under).manhattanLength() * canvas.scale_now() < 3
 
 
-def test_double_tap_and_double_click_zoom_in(qtbot, kiosk, touch) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_double_tap_and_double_click_zoom_in(qtbot, content, touch) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     canvas = view.canvas
-    point = free_point_in(view, view.scene.outlines["park"])
+    point = free_point_in(view, view.scene.outlines[CAMPUS_OUTLINE])
     QTest.mouseDClick(canvas.viewport(), LEFT, NO_MOD, point)
     assert canvas.zoom == pytest.approx(theme.MAP_ZOOM_STEP)
     canvas.fit()
-    point = free_point_in(view, view.scene.outlines["park"])
+    point = free_point_in(view, view.scene.outlines[CAMPUS_OUTLINE])
     tap_touch(canvas.viewport(), touch, point)
     tap_touch(canvas.viewport(), touch, point)
     assert canvas.zoom == pytest.approx(theme.MAP_ZOOM_STEP)
 
 
-def test_zoom_buttons_step_and_reset(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "park")
+def test_zoom_buttons_step_and_reset(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
     assert not view.zoom_out.isEnabled()
     qtbot.mouseClick(view.zoom_in, LEFT)
     assert view.canvas.zoom == pytest.approx(theme.MAP_ZOOM_STEP)
     assert view.zoom_out.isEnabled()
     qtbot.mouseClick(view.zoom_fit, LEFT)
     assert view.canvas.zoom == pytest.approx(1.0)
-    assert view.zoom_in.accessibleName() == kiosk.ctx.ui("zoom_in")
+    assert view.zoom_in.accessibleName() == view.ctx.ui("zoom_in")
 
 
-def test_zoom_is_animated_when_animations_are_on(qtbot, kiosk, monkeypatch) -> None:  # noqa: ANN001
+def test_zoom_is_animated_when_animations_are_on(qtbot, content, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(theme, "ANIMATION_MS", 60)
-    view = open_map(kiosk, "park")
+    view = map_view(qtbot, content, CAMPUS)
     qtbot.mouseClick(view.zoom_in, LEFT)
     assert view.canvas.is_animating()
     qtbot.waitUntil(lambda: not view.canvas.is_animating())
     assert view.canvas.zoom == pytest.approx(theme.MAP_ZOOM_STEP)
 
 
+def flick(canvas, start: QPoint) -> None:  # noqa: ANN001
+    QTest.mousePress(canvas.viewport(), LEFT, NO_MOD, start)
+    for step in range(1, 7):
+        QTest.mouseMove(canvas.viewport(), start + QPoint(step * 40, 0))
+    QTest.mouseRelease(canvas.viewport(), LEFT, NO_MOD, start + QPoint(240, 0))
+
+
+def test_a_flick_glides_on_and_a_touch_stops_it(qtbot, content, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(theme, "ANIMATION_MS", 60)
+    view = map_view(qtbot, content, CAMPUS)
+    canvas = view.canvas
+    canvas.set_view(6.0, canvas.center)
+    start = centre_of(view) - QPoint(120, 0)
+    before = QPointF(canvas.center)
+    flick(canvas, start)
+    assert canvas.is_animating(), "released while moving fast: the map coasts"
+    qtbot.waitUntil(lambda: not canvas.is_animating())
+    assert (before.x() - canvas.center.x()) * canvas.scale_now() > 240 + theme.TAP_SLOP
+    canvas.set_view(6.0, before)
+    flick(canvas, start)
+    QTest.mousePress(canvas.viewport(), LEFT, NO_MOD, start)  # a finger on the map stops it at once
+    assert not canvas.is_animating()
+    QTest.mouseRelease(canvas.viewport(), LEFT, NO_MOD, start)
+
+
 # --- scripts, reset, layout ------------------------------------------------------------------
-def test_the_script_toggle_converts_region_labels_and_the_card(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "metro")
-    assert view.scene.region_labels["shenyang"].text() == "沈阳市"
-    kiosk.window.set_variant("zh-Hant")
-    assert view.scene.region_labels["shenyang"].text() == "瀋陽市"
-    assert view.panel.title.text() == kiosk.ctx.t(view.layer.title)
-    view = open_map(kiosk, "shengu")
-    assert view.scene.region_labels["tiexi"].text() == "鐵西區"
-    assert "瀋" in view.card.title.text()
+def test_the_script_toggle_converts_region_labels_and_the_card(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, REGION)
+    ctx = view.ctx
+    assert view.scene.region_labels[DRILL_CITY].text() == "钢城市"
+    ctx.set_variant(VARIANT_HANT)
+    assert view.scene.region_labels[DRILL_CITY].text() == "鋼城市"
+    assert view.panel.title.text() == ctx.t(view.layer.title) == "鋼城都市圈"
+    view.enter(FOCUS)
+    assert view.scene.region_labels[DRILL_DISTRICT].text() == "鐵東區"
+    assert "瀋陽" in view.card.title.text()
     assert view.card.action.text() == "查看企業介紹"
-    kiosk.window.set_variant("zh-Hans")
-    assert view.scene.region_labels["tiexi"].text() == "铁西区"
-    assert view.card.title.text() == "沈鼓集团股份有限公司"
+    ctx.set_variant("zh-Hans")
+    assert view.scene.region_labels[DRILL_DISTRICT].text() == "铁东区"
+    assert view.card.title.text() == "沈阳钢城重型机床有限公司"
 
 
-def test_a_layer_visited_again_is_the_same_scene_in_the_script_now_shown(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "metro")
-    metro = view.scene
-    open_map(kiosk, "shenyang")
-    assert view.scene is not metro
-    kiosk.window.set_variant("zh-Hant")  # toggled while metro is away
-    open_map(kiosk, "metro")
-    assert view.scene is metro, "kept, not rebuilt"
-    assert view.canvas.scene() is metro
-    assert metro.region_labels["shenyang"].text() == "瀋陽市"
+def test_a_layer_visited_again_is_the_same_scene_in_the_script_now_shown(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, REGION)
+    region = view.scene
+    view.enter(CITY)
+    assert view.scene is not region
+    view.ctx.set_variant(VARIANT_HANT)  # toggled while the region is away
+    view.enter(REGION)
+    assert view.scene is region, "kept, not rebuilt"
+    assert view.canvas.scene() is region
+    assert region.region_labels[DRILL_CITY].text() == "鋼城市"
     assert view.canvas.zoom == 1.0
 
 
-def test_reset_restores_the_first_layer_fitted_with_everything_shown(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "sansheng-pharma")
-    qtbot.mouseClick(view.panel.sector_chips["biopharma"], LEFT)
+def test_reset_restores_the_first_layer_fitted_with_everything_shown(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, PHARMA)
+    assert view.layer.id == CAMPUS != view.ctx.exhibition.layers[0].id
+    qtbot.mouseClick(view.panel.sector_chips[MEDICINE], LEFT)
     view.canvas.set_view(5.0, view.canvas.center)
     view.reset()
-    first = kiosk.ctx.exhibition.layers[0].id
+    first = view.ctx.exhibition.layers[0].id
     assert view.layer.id == first
     assert view.current_item() == first
     assert view.canvas.zoom == 1.0
@@ -488,13 +650,14 @@ def test_reset_restores_the_first_layer_fitted_with_everything_shown(qtbot, kios
     assert view.scene.hidden_sectors == set()
 
 
-def test_the_layer_showing_is_refitted_and_cleared_without_a_rebuild(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "sansheng-pharma")
+def test_the_layer_showing_is_refitted_and_cleared_without_a_rebuild(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, PHARMA)
     layer = view.layer.id
     markers = dict(view.scene.markers)
-    qtbot.mouseClick(view.panel.sector_chips["biopharma"], LEFT)
+    qtbot.mouseClick(view.panel.sector_chips[MEDICINE], LEFT)
+    assert view.scene.hidden_sectors
     view.canvas.set_view(5.0, view.canvas.center)
-    kiosk.window.navigate(Screen.MAP, layer)
+    view.enter(layer)  # what the window's navigate(Screen.MAP, layer) does
     assert view.scene.markers == markers  # the same items: nothing was rebuilt
     assert view.canvas.zoom == 1.0
     assert not view.card.isVisible()
@@ -504,17 +667,24 @@ def test_the_layer_showing_is_refitted_and_cleared_without_a_rebuild(qtbot, kios
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_overlays_stay_on_screen_and_apart_in_both_orientations(qtbot, kiosk, size) -> None:  # noqa: ANN001
-    kiosk.window.resize(*size)
-    qtbot.wait(10)
-    view = open_map(kiosk, "bmw-brilliance")
-    qtbot.wait(10)
-    assert kiosk.window.width() == size[0], "the map must not force the window wider than the screen"
+def test_overlays_stay_on_screen_and_apart_in_both_orientations(qtbot, content, size) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, PHARMA, size=size)
+    QApplication.processEvents()
+    assert view.width() == size[0], "the map must not force the screen wider than it is"
 
     def box(widget: QWidget) -> QRect:
-        return QRect(widget.mapTo(kiosk.window, QPoint(0, 0)), widget.size())
+        return QRect(widget.mapTo(view, QPoint(0, 0)), widget.size())
 
-    screen = kiosk.window.rect()
+    screen = view.rect()
+    panel, stage = box(view.panel), box(view.stage)
+    if size[1] > size[0]:  # portrait: the panel is a band across the top, the card runs along the bottom
+        assert panel.width() == screen.width()
+        assert panel.bottom() < stage.top()
+        assert box(view.card).bottom() > stage.center().y()
+    else:  # landscape: the panel is a column beside the map, the card floats top right
+        assert panel.height() == screen.height()
+        assert panel.right() < stage.left()
+        assert box(view.card).left() > stage.center().x()
     parts = {"card": view.card, "trail": view.trail, "controls": view.controls, "credit": view.credit,
              "panel": view.panel}
     for name, widget in parts.items():
@@ -530,62 +700,18 @@ def test_overlays_stay_on_screen_and_apart_in_both_orientations(qtbot, kiosk, si
     assert view.card.height() >= view.card.minimumSizeHint().height()
 
 
-# --- robustness, on the small test exhibition -----------------------------------------------
-def test_the_map_draws_the_outlines_read_with_the_content_and_opens_no_file(qtbot, exhibition_dir) -> None:  # noqa: ANN001
-    from kiosk.content import load_content
-
-    media = exhibition_dir.parent / "media"
-    result = load_content(exhibition_dir, media)
+# --- robustness ------------------------------------------------------------------------------
+def test_the_map_draws_the_outlines_read_with_the_content_and_opens_no_file(qtbot, tmp_path) -> None:  # noqa: ANN001
+    media = tmp_path / "media"
+    result = load_content(write_map_exhibition(tmp_path), media)
     assert result.ok, result.problems
-    assert [f.id for f in result.outlines["maps/park.geojson"]] == ["core"]
-    # validated, then broken on disk (a disk going bad, an edit mid-copy): the map never reads it
-    (media / "maps" / "park.geojson").write_text("{not json", encoding="utf-8")
-    built = open_kiosk(qtbot, result, media)
-    built.window.navigate(Screen.MAP, "park")
-    view = built.window.view(Screen.MAP)
-    assert set(view.scene.outlines) == {"core"}
-    assert set(view.scene.markers) == {"acme"}
-
-
-def test_companies_no_zoom_can_part_are_listed_on_a_card(qtbot, kiosk) -> None:  # noqa: ANN001
-    view = open_map(kiosk, "shenyang")
-    canvas = view.canvas
-    canvas.set_view(theme.MAP_MAX_ZOOM, view.scene.clusters[0].pos())
-    assert view.scene.clusters, "two city-centre companies still overlap at the largest zoom"
-    cluster = view.scene.clusters[0]
-    canvas.set_view(theme.MAP_MAX_ZOOM, cluster.pos())
-    QTest.mouseClick(canvas.viewport(), LEFT, NO_MOD, on_screen(view, cluster.pos()))
-    assert view.card.kind == "group"
-    assert canvas.zoom == theme.MAP_MAX_ZOOM
-    chips = [view.card.member_flow.itemAt(i).widget() for i in range(view.card.member_flow.count())]
-    assert len(chips) == len(cluster.members)
-    qtbot.mouseClick(chips[1], LEFT)
-    chosen = cluster.members[1]
-    assert view.current_item() == chosen
-    assert view.scene.markers[chosen].isVisible()
-    assert view.scene.markers[chosen].selected
-
-
-def flick(canvas, start: QPoint) -> None:  # noqa: ANN001
-    QTest.mousePress(canvas.viewport(), LEFT, NO_MOD, start)
-    for step in range(1, 7):
-        QTest.mouseMove(canvas.viewport(), start + QPoint(step * 40, 0))
-    QTest.mouseRelease(canvas.viewport(), LEFT, NO_MOD, start + QPoint(240, 0))
-
-
-def test_a_flick_glides_on_and_a_touch_stops_it(qtbot, kiosk, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(theme, "ANIMATION_MS", 60)
-    view = open_map(kiosk, "park")
-    canvas = view.canvas
-    canvas.set_view(6.0, canvas.center)
-    start = centre_of(view) - QPoint(120, 0)
-    before = QPointF(canvas.center)
-    flick(canvas, start)
-    assert canvas.is_animating(), "released while moving fast: the map coasts"
-    qtbot.waitUntil(lambda: not canvas.is_animating())
-    assert (before.x() - canvas.center.x()) * canvas.scale_now() > 240 + theme.TAP_SLOP
-    canvas.set_view(6.0, before)
-    flick(canvas, start)
-    QTest.mousePress(canvas.viewport(), LEFT, NO_MOD, start)  # a finger on the map stops it at once
-    assert not canvas.is_animating()
-    QTest.mouseRelease(canvas.viewport(), LEFT, NO_MOD, start)
+    for base in OUTLINES:
+        assert [f.id for f in result.outlines[base]] == feature_ids(base)
+    # validated, then broken on disk (a disk going bad, an edit mid-copy): the map never reads them
+    for base in OUTLINES:
+        (media / base).write_text("{not json", encoding="utf-8")
+    view = map_view(qtbot, (result, media))
+    for layer in result.exhibition.layers:
+        view.enter(layer.id)
+        assert set(view.scene.outlines) == set(feature_ids(layer.base))
+        assert set(view.scene.markers) == {c.id for c in result.exhibition.companies_on(layer.id)}
