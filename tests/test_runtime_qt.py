@@ -1,14 +1,21 @@
-"""Unattended behaviour: idle reset, close refusal, admin corner and PIN, live reload."""
+"""Unattended behaviour: idle reset, close refusal, admin corner and PIN, live reload.
+
+The window on tests/factory.py's timeline exhibition (an event far along the track to leave the
+timeline scrolled); the reload tests run a controller on write_exhibition's content.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.content import load_content
 from kiosk.runtime.controller import KioskController, RunOptions
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.kiosk_mode import KioskGuard
@@ -17,11 +24,32 @@ from kiosk.runtime.reload import ContentReloader
 from kiosk.runtime.settings import MachineSettings
 from kiosk.screens import Screen
 from kiosk.ui.admin.panel import AdminCorner, PinPad
+from tests.conftest import open_kiosk
+from tests.factory import write_timeline_exhibition
+
+LATE_EVENT = "net-zero-goal"  # the last card on the track: opening it scrolls far along
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (LoadResult, media folder)
+    root = tmp_path_factory.mktemp("exhibition")
+    result = load_content(write_timeline_exhibition(root))
+    assert result.ok, result.problems
+    return result, root / "media"
+
+
+@pytest.fixture
+def kiosk(qtbot, content):  # noqa: ANN001, ANN201 - a Kiosk
+    """The window on factory content (not the bundled content conftest's `kiosk` opens)."""
+    return open_kiosk(qtbot, *content)
 
 
 def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  # noqa: ANN001
     window = kiosk.window
-    window.navigate(Screen.TIMELINE, "zero-carbon-park-list")
+    window.navigate(Screen.TIMELINE, LATE_EVENT)
+    timeline = window.view(Screen.TIMELINE)
+    assert timeline.current_item() == LATE_EVENT
+    assert timeline.area.horizontalScrollBar().value() > 0
     window.set_variant("zh-Hant")
     idle = IdleWatcher(150)
     idle.idle_did_time_out.connect(window.reset)
@@ -29,21 +57,27 @@ def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  #
         pass
     assert window.current == Screen.HOME
     assert kiosk.ctx.variant == "zh-Hans"
-    timeline = window.view(Screen.TIMELINE)
+    assert window.top_bar.variant_buttons["zh-Hans"].isChecked()
     assert not timeline.detail.isVisible()
     assert timeline.area.horizontalScrollBar().value() == 0
     idle.stop()
 
 
 def test_input_rearms_the_idle_timer(qtbot, kiosk) -> None:  # noqa: ANN001
-    idle = IdleWatcher(400)
+    """Input restarts the countdown: a timeout already due when a tap comes in does not fire,
+    and once the input stops it runs out. No race with the timer: the countdown is let run out
+    while no event loop can deliver it, and the tap is delivered first."""
+    idle = IdleWatcher(300)
     fired = []
     idle.idle_did_time_out.connect(lambda: fired.append(True))
-    for _ in range(5):
-        qtbot.wait(150)
+    for _ in range(3):
+        time.sleep(0.35)  # past the timeout, with no event loop running: the timeout is due
         QTest.mouseClick(kiosk.window.top_bar.title, Qt.MouseButton.LeftButton)
-    assert not fired
-    qtbot.waitUntil(lambda: bool(fired), timeout=2000)
+        QApplication.processEvents()  # a timeout still due would be delivered here
+        assert not fired, "the tap restarted the countdown"
+    with qtbot.waitSignal(idle.idle_did_time_out, timeout=5000):
+        pass
+    assert fired == [True]
     idle.stop()
 
 
@@ -70,11 +104,17 @@ def test_holding_the_admin_corner_asks_for_the_pin(qtbot, kiosk) -> None:  # noq
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
     fired = []
     corner.admin_did_request.connect(lambda: fired.append(True))
+    # A tap: pressed and lifted before the hold could run out (no event loop runs in between).
     QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
-    qtbot.wait(50)
+    assert corner.timer.isActive(), "a press in the corner starts the hold"
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
-    qtbot.wait(300)
+    assert not corner.timer.isActive()
+    qtbot.wait(300)  # longer than the hold
     assert not fired, "a short tap in the corner is not the gesture"
+    middle = window.rect().center()
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    assert not corner.timer.isActive(), "a press elsewhere is not the gesture"
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
     QApplication.instance().removeEventFilter(corner)
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
-from kiosk.screens import Screen
+from kiosk.content import load_content
+from kiosk.ui.map.view import MapView
 from kiosk.ui.widgets.shadow import FloatShadow, nine_slices, shadow_tile
+from tests.conftest import Navigations, show_view, view_context
+from tests.factory import write_exhibition
 
 
 def covered(slices: list[tuple[QRect, QRect]]) -> list[tuple[int, int]]:
@@ -66,13 +71,17 @@ def test_the_shadow_follows_its_panel(qtbot) -> None:  # noqa: ANN001
     assert siblings.index(shadow) == siblings.index(panel) - 1
 
 
-def test_nothing_over_the_map_is_re_blurred_each_frame(kiosk) -> None:  # noqa: ANN001
+def test_nothing_over_the_map_is_re_blurred_each_frame(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """A graphics effect on a panel over the map redoes its blur on every frame of a zoom."""
-    kiosk.window.navigate(Screen.MAP, "park")
+    result = load_content(write_exhibition(tmp_path))
+    assert result.ok, result.problems
+    view = MapView(view_context(result, tmp_path / "media"), Navigations())
+    show_view(qtbot, view)
+    view.enter("park")
     QApplication.processEvents()
-    view = kiosk.window.view(Screen.MAP)
     view.open_company(next(iter(view.scene.markers)))
     QApplication.processEvents()
+    assert view.card.isVisible()
     effects = [w for w in view.findChildren(QWidget) if w.graphicsEffect() is not None]
     assert effects == []
     shadows = view.findChildren(FloatShadow)

@@ -1,34 +1,71 @@
-"""Timeline: cards in date order, lazy building, year scrubber, detail sheet, kinetic drag."""
+"""Timeline: cards in date order, lazy building, year scrubber, detail sheet, kinetic drag.
+
+One TimelineView on tests/factory.py's timeline exhibition (25 events, 2015-2026, three eras),
+shown at a screen's size; where a tap sends the visitor is read off a Navigations recorder.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kiosk.content import load_content
 from kiosk.formatting import format_span
 from kiosk.screens import Screen
+from kiosk.ui.timeline.view import TimelineView
+from kiosk.ui.widgets import Chip
 from tests import gestures
+from tests.conftest import Navigations, show_view, view_context
+from tests.factory import write_timeline_exhibition
+
+LEFT = Qt.MouseButton.LeftButton
 
 
-def test_cards_are_built_lazily_in_date_order(qtbot, kiosk) -> None:  # noqa: ANN001
-    kiosk.window.navigate(Screen.TIMELINE)
-    timeline = kiosk.window.view(Screen.TIMELINE)
-    events = kiosk.ctx.exhibition.events_sorted
+@pytest.fixture
+def ctx(tmp_path: Path):  # noqa: ANN201 - a ViewContext
+    result = load_content(write_timeline_exhibition(tmp_path))
+    assert result.ok, result.problems
+    return view_context(result, tmp_path / "media")
+
+
+@pytest.fixture
+def navigate() -> Navigations:
+    return Navigations()
+
+
+@pytest.fixture
+def timeline(qtbot, ctx, navigate) -> TimelineView:  # noqa: ANN001
+    view = TimelineView(ctx, navigate)
+    show_view(qtbot, view)
+    view.enter(None)
+    return view
+
+
+def first_of_year(view: TimelineView, year: int) -> int:
+    return next(i for i, e in enumerate(view.events) if e.date.year == year)
+
+
+def test_cards_are_built_lazily_in_date_order(qtbot, ctx, timeline) -> None:  # noqa: ANN001
+    events = ctx.exhibition.events_sorted
     built = sorted(timeline.track.cards)
     assert built[0] == 0
     assert len(built) < len(events), "cards far off screen are not built yet"
+    assert len(events) - 1 not in timeline.track.cards
     dates = [timeline.track.cards[i].shown.date.sort_key() for i in built]
     assert dates == sorted(dates)
-    timeline.jump_to_year(2027)
+    assert [timeline.track.cards[i].shown.id for i in built] == [events[i].id for i in built]
+    timeline.jump_to_year(events[-1].date.year)
     assert max(timeline.track.cards) == len(events) - 1
 
 
-def test_cards_beyond_the_screen_are_built_after_the_paint(qtbot, kiosk) -> None:  # noqa: ANN001
+def test_cards_beyond_the_screen_are_built_after_the_paint(qtbot, timeline) -> None:  # noqa: ANN001
     """A jump builds what shows at once and the screens either side just after, ready to flick."""
-    kiosk.window.navigate(Screen.TIMELINE)
-    timeline = kiosk.window.view(Screen.TIMELINE)
     width = timeline.area.viewport().width()
     timeline.jump_to_year(2020)
     value = timeline.area.horizontalScrollBar().value()
+    assert value > 0
     track = timeline.track
     shown = range(track.index_at(value), track.index_at(value + width) + 1)
     assert all(i in track.cards for i in shown)
@@ -37,36 +74,50 @@ def test_cards_beyond_the_screen_are_built_after_the_paint(qtbot, kiosk) -> None
     qtbot.waitUntil(lambda: beyond in track.cards)
 
 
-def test_year_scrubber_jumps_and_follows(qtbot, kiosk) -> None:  # noqa: ANN001
-    kiosk.window.navigate(Screen.TIMELINE)
-    timeline = kiosk.window.view(Screen.TIMELINE)
-    qtbot.mouseClick(timeline.year_buttons[2024], Qt.MouseButton.LeftButton)
-    first_2024 = next(i for i, e in enumerate(timeline.events) if e.date.year == 2024)
+def test_year_scrubber_jumps_and_follows(qtbot, timeline) -> None:  # noqa: ANN001
+    assert timeline.years == list(range(2015, 2027))
+    assert timeline.year_buttons[2015].isChecked(), "the track opens on its first year"
+    qtbot.mouseClick(timeline.year_buttons[2024], LEFT)
+    first_2024 = first_of_year(timeline, 2024)
+    assert first_2024 > 0
     assert timeline.track.index_at(timeline.area.horizontalScrollBar().value() + 1) in (first_2024, first_2024 - 1)
     assert timeline.year_buttons[2024].isChecked()
     assert not timeline.year_buttons[2015].isChecked()
 
 
-def test_tapping_a_card_opens_its_detail(qtbot, kiosk) -> None:  # noqa: ANN001
-    kiosk.window.navigate(Screen.TIMELINE)
-    timeline = kiosk.window.view(Screen.TIMELINE)
-    card = timeline.track.cards[0]
-    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+def test_tapping_a_card_opens_its_detail_and_steps_through_events(qtbot, ctx, timeline) -> None:  # noqa: ANN001
+    events = ctx.exhibition.events_sorted
+    qtbot.mouseClick(timeline.track.cards[0], LEFT)
     assert timeline.detail.isVisible()
-    event = kiosk.ctx.exhibition.events_sorted[0]
-    assert timeline.current_item() == event.id
-    assert timeline.detail.title.text() == kiosk.ctx.t(event.title)
-    assert timeline.detail.date.text() == format_span(event.date, event.end)
-    qtbot.mouseClick(timeline.detail.next, Qt.MouseButton.LeftButton)
-    assert timeline.current_item() == kiosk.ctx.exhibition.events_sorted[1].id
-    qtbot.mouseClick(timeline.detail.close_button, Qt.MouseButton.LeftButton)
+    assert timeline.current_item() == events[0].id
+    assert timeline.detail.title.text() == ctx.t(events[0].title)
+    assert timeline.detail.date.text() == format_span(events[0].date, events[0].end)
+    qtbot.mouseClick(timeline.detail.prev, LEFT)
+    assert timeline.current_item() == events[0].id, "nothing before the first event"
+    qtbot.mouseClick(timeline.detail.next, LEFT)
+    assert timeline.current_item() == events[1].id
+    assert events[1].end is not None  # a span: the detail gives both ends
+    assert timeline.detail.date.text() == format_span(events[1].date, events[1].end) == "2016年4—9月"
+    assert timeline.detail.title.text() == ctx.t(events[1].title)
+    qtbot.mouseClick(timeline.detail.prev, LEFT)
+    assert timeline.current_item() == events[0].id
+    qtbot.mouseClick(timeline.detail.close_button, LEFT)
     assert not timeline.detail.isVisible()
     assert timeline.current_item() is None
 
 
-def test_a_drag_scrolls_and_does_not_open_a_card(qtbot, kiosk) -> None:  # noqa: ANN001
-    kiosk.window.navigate(Screen.TIMELINE)
-    timeline = kiosk.window.view(Screen.TIMELINE)
+def test_next_stops_at_the_last_event(qtbot, ctx, timeline) -> None:  # noqa: ANN001
+    last = ctx.exhibition.events_sorted[-1]
+    timeline.enter(last.id)
+    assert timeline.current_item() == last.id
+    assert timeline.area.horizontalScrollBar().value() == timeline.area.horizontalScrollBar().maximum() > 0
+    qtbot.mouseClick(timeline.detail.next, LEFT)
+    assert timeline.current_item() == last.id
+    qtbot.mouseClick(timeline.detail.prev, LEFT)
+    assert timeline.current_item() == ctx.exhibition.events_sorted[-2].id
+
+
+def test_a_drag_scrolls_and_does_not_open_a_card(qtbot, timeline, navigate) -> None:  # noqa: ANN001
     viewport = timeline.area.viewport()
     bar = timeline.area.horizontalScrollBar()
     # Start the swipe on a card: the finger lands on something tappable, yet this is a scroll.
@@ -75,31 +126,35 @@ def test_a_drag_scrolls_and_does_not_open_a_card(qtbot, kiosk) -> None:  # noqa:
     gestures.drag(viewport, start, QPoint(-720, 0))
     qtbot.waitUntil(lambda: bar.value() > 300, timeout=3000)
     assert not timeline.detail.isVisible()
+    assert timeline.current_item() is None
     flung = bar.value()
     qtbot.wait(300)
     assert bar.value() >= flung, "a flick keeps moving (kinetic) and never jumps back"
+    assert navigate == []
 
 
-def test_event_detail_lists_related_companies_that_open_profiles(qtbot, kiosk) -> None:  # noqa: ANN001
-    ex = kiosk.ctx.exhibition
-    event = next(e for e in ex.events_sorted if e.companies)
-    kiosk.window.navigate(Screen.TIMELINE, event.id)
-    timeline = kiosk.window.view(Screen.TIMELINE)
-    from kiosk.ui.widgets import Chip
-
-    chips = [c for c in timeline.detail.body_host.findChildren(Chip)]
+def test_event_detail_lists_related_companies_that_open_profiles(qtbot, ctx, timeline, navigate) -> None:  # noqa: ANN001
+    ex = ctx.exhibition
+    timeline.enter("beacon-arrives")
+    assert timeline.current_item() == "beacon-arrives"
+    chips = timeline.detail.body_host.findChildren(Chip)
     names = [c.text() for c in chips]
-    first = ex.companies_by_id[event.companies[0]]
-    assert kiosk.ctx.t(first.short_name or first.name) in names
-    qtbot.mouseClick(chips[0], Qt.MouseButton.LeftButton)
-    assert kiosk.window.current == Screen.PROFILE
+    assert names == [ctx.t(ex.companies_by_id[c].display_name) for c in ("beacon", "acme")]
+    assert names == ["北辰仪器", "宝马里达工厂"], "the name a visitor knows (short name first)"
+    qtbot.mouseClick(chips[0], LEFT)
+    assert navigate == [(Screen.PROFILE, "beacon")]
+    qtbot.mouseClick(chips[1], LEFT)
+    assert navigate[-1] == (Screen.PROFILE, "acme")
+    no_companies = next(e for e in ex.events_sorted if not e.companies)
+    timeline.enter(no_companies.id)
+    assert timeline.detail.body_host.findChildren(Chip) == []
 
 
-def test_reset_closes_detail_and_scrolls_back(qtbot, kiosk) -> None:  # noqa: ANN001
-    kiosk.window.navigate(Screen.TIMELINE, "zero-carbon-park-list")
-    timeline = kiosk.window.view(Screen.TIMELINE)
+def test_reset_closes_detail_and_scrolls_back(qtbot, ctx, timeline) -> None:  # noqa: ANN001
+    timeline.enter(ctx.exhibition.events_sorted[-1].id)
+    assert timeline.detail.isVisible()
     assert timeline.area.horizontalScrollBar().value() > 0
-    kiosk.window.reset()
-    assert kiosk.window.current == Screen.HOME
+    timeline.reset()
     assert not timeline.detail.isVisible()
+    assert timeline.current_item() is None
     assert timeline.area.horizontalScrollBar().value() == 0

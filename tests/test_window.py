@@ -1,4 +1,8 @@
-"""The window's one way to navigate, Back/Home, the script toggle and both orientations."""
+"""The window's one way to navigate, Back/Home, the script toggle and both orientations.
+
+The whole window on tests/factory.py's kiosk exhibition (a long timeline, a directory several
+screens tall, two map layers).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,26 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from kiosk.content import load_content
 from kiosk.screens import Screen
+from tests.conftest import open_kiosk
+from tests.factory import write_kiosk_exhibition
+
+LATE_EVENT = "net-zero-goal"  # the last card on the track: opening it scrolls far along
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (LoadResult, media folder)
+    root = tmp_path_factory.mktemp("exhibition")
+    result = load_content(write_kiosk_exhibition(root))
+    assert result.ok, result.problems
+    return result, root / "media"
+
+
+@pytest.fixture
+def kiosk(qtbot, content):  # noqa: ANN001, ANN201 - a Kiosk
+    """The window on factory content (not the bundled content conftest's `kiosk` opens)."""
+    return open_kiosk(qtbot, *content)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -38,11 +61,11 @@ def test_starts_home_and_tiles_open_each_view(qtbot, kiosk) -> None:  # noqa: AN
 def test_back_returns_through_history(qtbot, kiosk) -> None:  # noqa: ANN001
     window = kiosk.window
     window.navigate(Screen.TIMELINE)
-    window.navigate(Screen.TIMELINE, "state-council-approval")
+    window.navigate(Screen.TIMELINE, "approval")
     window.navigate(Screen.COMPANIES)
     tap(qtbot, window.top_bar.back)
     assert window.current == Screen.TIMELINE
-    assert window.view(Screen.TIMELINE).current_item() == "state-council-approval"
+    assert window.view(Screen.TIMELINE).current_item() == "approval"
     tap(qtbot, window.top_bar.back)
     assert window.current == Screen.TIMELINE
     assert window.view(Screen.TIMELINE).current_item() is None, "Back closes the event detail"
@@ -54,9 +77,10 @@ def test_back_returns_through_history(qtbot, kiosk) -> None:  # noqa: ANN001
 
 def test_toggle_converts_every_visible_text_and_back(qtbot, kiosk) -> None:  # noqa: ANN001
     window = kiosk.window
-    window.navigate(Screen.TIMELINE, "state-council-approval")
+    window.navigate(Screen.TIMELINE, "approval")
     before = visible_texts(window)
     assert any("沈阳" in t for t in before)
+    assert any("国务院" in t for t in before)
     tap(qtbot, window.top_bar.variant_buttons["zh-Hant"])
     after = visible_texts(window)
     assert not any("沈阳" in t for t in after)
@@ -72,13 +96,14 @@ def test_toggle_keeps_scroll_position_and_open_item(qtbot, kiosk) -> None:  # no
     window.navigate(Screen.TIMELINE)
     timeline = window.view(Screen.TIMELINE)
     bar = timeline.area.horizontalScrollBar()
-    window.navigate(Screen.TIMELINE, "zero-carbon-park-list")
+    assert bar.value() == 0
+    window.navigate(Screen.TIMELINE, LATE_EVENT)
     position = bar.value()
     assert position > 0, "opening a late event scrolls the track to it"
     window.set_variant("zh-Hant")
     qtbot.wait(10)
     assert bar.value() == position
-    assert timeline.current_item() == "zero-carbon-park-list"
+    assert timeline.current_item() == LATE_EVENT
 
 
 def test_font_follows_the_variant(qtbot, kiosk) -> None:  # noqa: ANN001
@@ -136,7 +161,7 @@ def test_touch_targets_are_large_enough(qtbot, kiosk) -> None:  # noqa: ANN001
                 assert min(button.width(), button.height()) >= theme.TOUCH_MIN, button.text()
 
 
-def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot, bundled_result, monkeypatch) -> None:  # noqa: ANN001
+def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot, content, monkeypatch) -> None:  # noqa: ANN001
     """After the first frame every text is converted for every script and every view is built,
     a little at a time (a tap meanwhile waits for one slice, not all), and then the heap is
     frozen (kiosk.heap)."""
@@ -145,18 +170,18 @@ def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot
     from kiosk.content.walk import file_parts, iter_texts
     from kiosk.ui import theme
     from kiosk.ui.app import build_window, qt_application
-    from tests.conftest import REPO
 
     monkeypatch.setattr(theme, "IDLE_SLICE_MS", 0)  # one text a slice
     monkeypatch.setattr(theme, "WARM_UP_DELAY_MS", 0)
     monkeypatch.setattr(theme, "AFTER_FRAME_MS", 0)
     gc.unfreeze()
     qt_application()
-    built = build_window(bundled_result, REPO / "media")
+    built = build_window(*content)
     qtbot.addWidget(built.window)
     engine = built.ctx.engine
     ex = built.ctx.exhibition
     texts = [v for _f, part, prefix in file_parts(ex) for _l, v in iter_texts(part, prefix)]
+    assert len(ex.layers) > 1, "the first layer's scene is made with the view: a second is made ahead"
     qtbot.waitUntil(lambda: getattr(built.window, "_warming", None) is not None)
     assert built.window._warming.running(), "still converting: it goes a slice at a time"
     qtbot.waitUntil(lambda: not built.window._warming.running(), timeout=30_000)

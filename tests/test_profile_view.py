@@ -1,0 +1,172 @@
+"""Company profile: related events, the map button, the sector chip, the script toggle, columns
+by orientation, target facts, a curator's photo, keeping the reader's place.
+
+One CompanyProfile on tests/factory.py's directory exhibition, shown at a screen's size; where a
+tap sends the visitor is read off a Navigations recorder. Arriving from the directory, the
+timeline or the map, and Back: tests/test_visitor_journey.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content import load_content
+from kiosk.screens import Screen
+from kiosk.ui.companies.profile import CompanyProfile
+from tests.conftest import Navigations, show_view, view_context
+from tests.factory import write_directory_exhibition
+
+
+@pytest.fixture
+def ctx(tmp_path: Path):  # noqa: ANN201 - a ViewContext
+    result = load_content(write_directory_exhibition(tmp_path))
+    assert result.ok, result.problems
+    return view_context(result, tmp_path / "media")
+
+
+@pytest.fixture
+def navigate() -> Navigations:
+    return Navigations()
+
+
+@pytest.fixture
+def view(qtbot, ctx, navigate) -> CompanyProfile:  # noqa: ANN001
+    profile = CompanyProfile(ctx, navigate)
+    show_view(qtbot, profile)
+    return profile
+
+
+def tap(qtbot, widget: QWidget) -> None:  # noqa: ANN001
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def page(view: CompanyProfile, company_id: str):  # noqa: ANN201 - the ProfilePage
+    view.enter(company_id)
+    assert view.current_item() == company_id
+    return view.page
+
+
+def test_related_event_row_opens_the_timeline_there(qtbot, view, navigate) -> None:  # noqa: ANN001
+    shown = page(view, "carmaker")
+    assert [row.event.id for row in shown.event_rows] == ["carmaker-expands"]
+    assert shown.event_rows[0].title.text() == "华晨宝马扩建"
+    assert shown.event_rows[0].date.text() == "2019年3月"
+    tap(qtbot, shown.event_rows[0])
+    assert navigate == [(Screen.TIMELINE, "carmaker-expands")]
+
+
+def test_a_company_without_events_says_so(qtbot, ctx, view) -> None:  # noqa: ANN001
+    shown = page(view, "compressors")
+    assert shown.event_rows == []
+    assert shown.no_events.text() == ctx.ui("no_events")
+    assert shown.no_events.isVisibleTo(shown)
+
+
+def test_map_button_shows_the_company_on_the_map(qtbot, view, navigate) -> None:  # noqa: ANN001
+    shown = page(view, "carmaker")
+    assert shown.map_button.isVisibleTo(shown)
+    assert shown.map_button.text() == "在地图上查看"
+    tap(qtbot, shown.map_button)
+    assert navigate == [(Screen.MAP, "carmaker")]
+    no_location = page(view, "compressors")
+    assert not no_location.map_button.isVisibleTo(no_location)
+
+
+def test_sector_chip_leads_to_the_filtered_directory(qtbot, view, navigate) -> None:  # noqa: ANN001
+    shown = page(view, "pharma-co")
+    assert shown.sector_chip.text() == "生物医药"
+    tap(qtbot, shown.sector_chip)
+    assert navigate == [(Screen.COMPANIES, "life-science")]
+
+
+def test_short_and_registered_names(qtbot, view) -> None:  # noqa: ANN001
+    shown = page(view, "pharma-co")
+    assert shown.name.text() == "三生制药"
+    assert shown.full_name.text() == "沈阳三生制药有限责任公司"
+    assert shown.full_name.isVisibleTo(shown)
+    plain = page(view, "compressors")
+    assert plain.name.text() == "沈鼓集团"
+    assert not plain.full_name.isVisibleTo(plain), "no second line when there is one name"
+
+
+def test_toggle_shows_traditional_and_keeps_the_scroll_position(qtbot, ctx, view, navigate) -> None:  # noqa: ANN001
+    shown = page(view, "carmaker")
+    bar = view.area.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    assert "沈阳" in shown.summary.text()
+    ctx.set_variant("zh-Hant")
+    qtbot.wait(20)
+    assert shown.name.text() == "華晨寶馬"
+    assert "瀋陽" in shown.summary.text()
+    assert "沈阳" not in shown.summary.text()
+    assert "瀋陽" in shown.body.text()
+    assert shown.map_button.text() == "在地圖上查看"
+    assert bar.value() == position
+    assert view.current_item() == "carmaker"
+    assert view.page is shown, "a toggle re-renders the page; it does not rebuild it"
+    assert navigate == []
+
+
+def test_two_columns_in_landscape_one_in_portrait(qtbot, view) -> None:  # noqa: ANN001
+    shown = page(view, "carmaker")
+    assert shown.side_host.isVisibleTo(shown)
+
+    def at(widget: QWidget) -> QPoint:
+        return widget.mapTo(shown, QPoint(0, 0))
+
+    assert at(shown.facts_block).x() > at(shown.body).x()
+    assert at(shown.facts_block).y() < at(shown.body).y() + shown.body.height()
+    view.resize(1080, 1920)
+    qtbot.waitUntil(lambda: shown.side_host.isHidden())
+    qtbot.waitUntil(lambda: at(shown.facts_block).x() == at(shown.body).x())
+    assert at(shown.facts_block).y() < at(shown.body).y(), "portrait: the figures come before the long text"
+
+
+def test_plan_targets_are_badged_and_drawn_apart(qtbot, view) -> None:  # noqa: ANN001
+    shown = page(view, "college")
+    result, target = shown.fact_tiles
+    assert target.badge.text() == "规划目标"
+    assert target.badge.isVisibleTo(target)
+    assert target.property("target") is True
+    assert not result.badge.isVisibleTo(result)
+    assert not result.property("target")
+    assert target.value.text() == "600"
+    assert target.unit.text() == "人"
+
+
+def test_a_curators_photo_shows_in_the_gallery(qtbot, view) -> None:  # noqa: ANN001
+    shown = page(view, "pharma-co")
+    assert shown.gallery.isVisibleTo(shown)
+    assert len(shown.images) == 1
+    assert not shown.images[0].pixmap().isNull()
+    without = page(view, "compressors")
+    assert not without.gallery.isVisibleTo(without)
+
+
+def test_reopening_the_same_company_keeps_its_place_and_reset_goes_to_top(qtbot, view) -> None:  # noqa: ANN001
+    shown = page(view, "carmaker")
+    bar = view.area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    view.leave()  # off to the timeline, say, and Back: the window enters the same company again
+    view.hide()
+    view.show()
+    view.enter("carmaker")
+    assert view.page is shown
+    assert bar.value() == bar.maximum() > 0
+    view.enter(None)  # nothing new to show keeps the page
+    assert view.current_item() == "carmaker"
+    assert bar.value() == bar.maximum()
+    view.reset()
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    page(view, "college")  # another company in between: coming back opens a fresh page, at its top
+    again = page(view, "carmaker")
+    assert again is not shown
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == 0
