@@ -75,6 +75,20 @@ class Navigations(list):
         self.append((screen, item))
 
 
+@pytest.fixture
+def navigate() -> Navigations:
+    return Navigations()
+
+
+def factory_context(root: Path, write=write_exhibition, variant: str | None = None):  # noqa: ANN001, ANN201
+    """The ViewContext of a small exhibition that `write` puts under `root` (tests/factory.py)."""
+    from kiosk.content import load_content
+
+    result = load_content(write(root))
+    assert result.ok, result.problems
+    return view_context(result, root / "media", variant)
+
+
 def view_context(result, media: Path, variant: str | None = None):  # noqa: ANN001, ANN201 - a ViewContext
     """What the window gives each view, on validated content (napari's order: model, then view)."""
     from kiosk.script import ScriptEngine

@@ -14,23 +14,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
-from kiosk.content import load_content
 from kiosk.screens import Screen
 from kiosk.ui.companies.profile import CompanyProfile
-from tests.conftest import Navigations, show_view, view_context
+from tests.conftest import factory_context, show_view
 from tests.factory import write_directory_exhibition
 
 
 @pytest.fixture
 def ctx(tmp_path: Path):  # noqa: ANN201 - a ViewContext
-    result = load_content(write_directory_exhibition(tmp_path))
-    assert result.ok, result.problems
-    return view_context(result, tmp_path / "media")
-
-
-@pytest.fixture
-def navigate() -> Navigations:
-    return Navigations()
+    return factory_context(tmp_path, write_directory_exhibition)
 
 
 @pytest.fixture

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.content import load_content
 from kiosk.formatting import format_span
 from kiosk.screens import Screen
 from kiosk.ui.timeline.view import TimelineView
 from kiosk.ui.widgets import Chip
 from tests import gestures
-from tests.conftest import Navigations, show_view, view_context
+from tests.conftest import factory_context, show_view
 from tests.factory import write_timeline_exhibition
 
 LEFT = Qt.MouseButton.LeftButton
@@ -25,14 +24,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 @pytest.fixture
 def ctx(tmp_path: Path):  # noqa: ANN201 - a ViewContext
-    result = load_content(write_timeline_exhibition(tmp_path))
-    assert result.ok, result.problems
-    return view_context(result, tmp_path / "media")
-
-
-@pytest.fixture
-def navigate() -> Navigations:
-    return Navigations()
+    return factory_context(tmp_path, write_timeline_exhibition)
 
 
 @pytest.fixture
