@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -203,24 +204,24 @@ def reload_many(content: Path, media: Path, count: int, progress: Callable[[int,
     it in (a new window on a new model, every screen built, the old window closed and deleted,
     the heap settled); memory is compared from the first reload on."""
     from kiosk.content import load_content
-    from kiosk.ui.app import build_window
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.app import build_window, retire
 
     app = QApplication.instance()
     shown: Kiosk | None = None
+    built: list[QWidget] = []  # every window made here: all but the last must be gone
     first = 0.0
     for index in range(count + 1):
         result = load_content(content, media)
         if not result.ok:
             raise ValueError(f"content does not validate: {result.problems[0]}")
         kiosk = build_window(result, media)
+        built.append(kiosk.window)
         kiosk.window.resize(*size)
         kiosk.window.show()
         for screen in Screen:
             kiosk.window.view(screen)
         if shown is not None:
-            shown.window.close()
-            shown.window.deleteLater()
+            retire(shown.window)
         shown = kiosk
         app.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -229,5 +230,4 @@ def reload_many(content: Path, media: Path, count: int, progress: Callable[[int,
             first = rss_mib()
         elif progress is not None:
             progress(index, rss_mib())
-    alive = sum(isinstance(w, KioskWindow) for w in QApplication.topLevelWidgets())
-    return ReloadReport(first, rss_mib(), count, alive)
+    return ReloadReport(first, rss_mib(), count, sum(shiboken6.isValid(window) for window in built))

@@ -56,7 +56,9 @@ def test_a_state_folder_that_cannot_be_made_moves_the_lock_and_the_log_to_a_scra
     root = logging.getLogger()
     handlers = list(root.handlers)
     try:
-        start.start_logging("INFO")
+        warning = start.start_logging("INFO")
+        assert warning is not None
+        assert str(tmp_path / "scratch") in warning, "the admin panel is told where the log went"
         logging.getLogger("kiosk.test").warning("still logged")
         written = (tmp_path / "scratch" / "logs" / "kiosk.log").read_text(encoding="utf-8")
         assert "still logged" in written

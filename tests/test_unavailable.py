@@ -13,11 +13,11 @@ from kiosk.ui.unavailable import UnavailablePage
 from kiosk.ui.window import KioskWindow
 
 
-def controller_on(qtbot, content: Path, media: Path) -> KioskController:  # noqa: ANN001
+def controller_on(qtbot, content: Path, media: Path, warnings: list[str] | None = None) -> KioskController:  # noqa: ANN001
     shown, failed = load_with_fallback(content, media)
     options = RunOptions(content=content, media=media, kiosk_mode=False, size=(1280, 800), idle_timeout_ms=60_000,
                          reload_settle_ms=50, reload_poll_ms=100, swap_after_idle_ms=0)
-    controller = KioskController(options, MachineSettings(), shown, failed)
+    controller = KioskController(options, MachineSettings(), shown, failed, warnings=warnings)
     controller.show()
     qtbot.addWidget(controller.window)
     return controller
@@ -57,4 +57,11 @@ def test_content_that_is_away_at_boot_shows_the_page_and_then_the_exhibition(qtb
     with qtbot.waitSignal(controller.content_did_reload, timeout=5000):
         shutil.copytree(exhibition_dir, away)  # the share comes back
     assert isinstance(controller.window, KioskWindow)
+    stop(controller)
+
+
+def test_a_degraded_run_is_named_in_the_admin_panel(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    warning = "the state folder cannot be written; the log is in /tmp/tiexi-kiosk"
+    controller = controller_on(qtbot, exhibition_dir, exhibition_dir.parent / "media", [warning])
+    assert f"注意 / Warning: {warning}" in controller.status_lines()
     stop(controller)

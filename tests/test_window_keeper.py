@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from kiosk.runtime.kiosk_mode import WindowKeeper
@@ -64,3 +65,25 @@ def test_a_moment_of_trouble_is_forgiven(qtbot, kept) -> None:  # noqa: ANN001
     keeper.check()
     keeper.check()
     assert restored == []
+
+
+def test_watchers_that_outlive_their_window_let_it_go(qtbot) -> None:  # noqa: ANN001
+    """The admin corner watches the whole application: once its window is gone (a reload, a
+    shutdown) a tap anywhere must not reach for it (it crashed the process)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from kiosk.ui.admin.panel import AdminCorner
+
+    window = QWidget()
+    corner = AdminCorner(window, "top-left", 3000)
+    keeper = WindowKeeper(window, check_ms=10_000)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    QTest.mouseClick(other, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
+    keeper.check()
+    assert not keeper.timer.isActive()
+    assert not corner.timer.isActive()

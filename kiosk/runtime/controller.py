@@ -26,7 +26,7 @@ from kiosk.runtime.pin import PinGate
 from kiosk.runtime.reload import ContentChanges, ContentReloader, fingerprint
 from kiosk.runtime.settings import MachineSettings
 from kiosk.ui.admin.panel import AdminCorner, AdminPanel, PinPad
-from kiosk.ui.app import Kiosk, build_window
+from kiosk.ui.app import Kiosk, build_window, retire
 from kiosk.ui.unavailable import UnavailablePage
 
 log = logging.getLogger(__name__)
@@ -75,12 +75,13 @@ class KioskController(QObject):
     crash_did_happen = Signal()  # emitted from any thread; delivered to recover() in the GUI thread
 
     def __init__(self, options: RunOptions, settings: MachineSettings, result: LoadResult,
-                 failed: LoadResult | None = None) -> None:
+                 failed: LoadResult | None = None, warnings: list[str] | None = None) -> None:
         """`result` may be content that did not validate (and no last good copy either): the
         kiosk then shows the unavailable page and keeps checking until something validates."""
         super().__init__()
         self.options = options
         self.settings = settings
+        self.warnings = list(warnings or [])  # how this run is degraded (unwritable folders, bad settings)
         self.last_problems = list(failed.problems) if failed else []
         self.pending: LoadResult | None = None
         self.last_reload: tuple[str, ContentChanges] | None = None  # when, and what changed
@@ -245,8 +246,7 @@ class KioskController(QObject):
             self.guard.allow_close()
         self._wire_window()
         self.show()
-        shown.close()
-        shown.deleteLater()
+        retire(shown)
         self.unavailable = None
         self.idle.set_timeout(self._idle_ms(result))
         log.info("content reloaded; changed: %s", changes)
@@ -265,6 +265,7 @@ class KioskController(QObject):
             f"屏幕 / Screen: {screen.name()} {screen.geometry().width()}x{screen.geometry().height()} "
             f"@{screen.devicePixelRatio():g}x · {platform.system()} {platform.release()}",
         ]
+        lines += [f"注意 / Warning: {warning}" for warning in self.warnings]
         if self.last_reload is not None:
             when, changes = self.last_reload
             lines.append(f"最近一次更新 / Last reload: {when}, {changes}")

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -102,6 +103,9 @@ class WindowKeeper(QObject):
         return None
 
     def check(self) -> None:
+        if not shiboken6.isValid(self.window):
+            self.timer.stop()  # the window went before its keeper: nothing left to keep
+            return
         problem = self.problem()
         if problem is None:
             self._strikes, self._needed = 0, self.grace

@@ -20,9 +20,10 @@ LOCK_RETRY_S = 2.0
 SCRATCH = Path(tempfile.gettempdir()) / "tiexi-kiosk"  # where logs and the lock go if the state folder cannot
 
 
-def start_logging(level: str) -> None:
+def start_logging(level: str) -> str | None:
     """The log under the state folder; where that cannot be written, a temporary folder; where
-    nothing can be written, stderr alone. Never a crash before the log exists."""
+    nothing can be written, stderr alone. Never a crash before the log exists. Returns what the
+    admin panel should warn of, if anything."""
     from kiosk.runtime.logs import setup_logging
 
     for folder in (None, SCRATCH):
@@ -31,11 +32,14 @@ def start_logging(level: str) -> None:
         except OSError as exc:
             sys.stderr.write(f"kiosk: cannot write the log under {folder or 'the state folder'}: {exc}\n")
             continue
-        if folder is not None:
-            log.warning("the state folder cannot be written; logging to %s", folder)
-        return
+        if folder is None:
+            return None
+        warning = f"the state folder cannot be written; the log is in {folder}"
+        log.warning(warning)
+        return warning
     logging.basicConfig(level=level.upper(), stream=sys.stderr)
     log.warning("no folder can be written: logging to stderr only")
+    return "no folder can be written: the log goes to stderr only"
 
 
 def take_lock(lock_file: Path, *, attempts: int = LOCK_ATTEMPTS, wait_s: float = LOCK_RETRY_S):  # noqa: ANN201
@@ -84,7 +88,8 @@ def run_kiosk(content_given: Path | None, media_given: Path | None, *, default_c
     from kiosk.runtime.settings import load_settings
 
     settings, setting_problems = load_settings()
-    start_logging(settings.log_level)
+    warnings = [f"settings: {problem}" for problem in setting_problems]
+    warnings += [w for w in [start_logging(settings.log_level)] if w]
     for problem in setting_problems:
         log.warning("settings: %s", problem)
     content = Path(content_given or settings.content_dir or default_content)
@@ -113,7 +118,7 @@ def run_kiosk(content_given: Path | None, media_given: Path | None, *, default_c
         _out("kiosk: no valid content to show (and no last good copy): showing the unavailable page "
              "until the problems above are fixed")
     options = RunOptions(content=content, media=media, kiosk_mode=not windowed, size=size)
-    controller = KioskController(options, settings, result, failed)
+    controller = KioskController(options, settings, result, failed, warnings=warnings)
     install_excepthook(lambda _exc: controller.crash_did_happen.emit(),
                        context=lambda: f"screen {getattr(controller.window, 'current', 'unavailable')}")
     # SIGTERM (service stop, supervisor) ends the day cleanly; Python only sees signals when it

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPixmapCache
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.load import LoadResult
 from kiosk.screens import Screen
@@ -16,6 +17,14 @@ from kiosk.script import ScriptEngine
 from kiosk.ui.context import ViewContext
 from kiosk.ui.fonts import register_bundled_fonts
 from kiosk.ui.window import KioskWindow, ViewFactory
+
+
+def retire(window: QWidget) -> None:
+    """Let a window replaced by a reload go, with the pixmaps Qt cached for it (icons drawn at
+    its sizes): over a day of reloads the cache would otherwise fill with the dead window's."""
+    window.close()
+    window.deleteLater()
+    QPixmapCache.clear()
 
 
 def qt_application(argv: list[str] | None = None) -> QApplication:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +55,11 @@ class AdminCorner(QObject):
         return self.corner_rect().contains(self.window.mapFromGlobal(global_pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not shiboken6.isValid(self.window):
+            # The window went (a reload, a shutdown) before whoever made this corner let it go:
+            # it watches the whole application, so it must never reach for the window it lost.
+            QApplication.instance().removeEventFilter(self)
+            return False
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             point = event.points()[0].globalPosition().toPoint() if kind == QEvent.Type.TouchBegin \
