@@ -124,5 +124,16 @@ def open_kiosk(qtbot, result, media: Path, factories=None):  # noqa: ANN001, ANN
 
 @pytest.fixture
 def kiosk(qtbot, bundled_result):  # noqa: ANN001, ANN201
-    """The kiosk window on the bundled content."""
+    """The kiosk window on the bundled content (a module of window tests on factory content
+    overrides it with `factory_kiosk`)."""
     return open_kiosk(qtbot, bundled_result, REPO / "media")
+
+
+def factory_kiosk(qtbot, tmp_path_factory: pytest.TempPathFactory, write):  # noqa: ANN001, ANN201 - a Kiosk
+    """The kiosk window on a small exhibition that `write` makes (tests/factory.py)."""
+    from kiosk.content import load_content
+
+    root = tmp_path_factory.mktemp("exhibition")
+    result = load_content(write(root))
+    assert result.ok, result.problems
+    return open_kiosk(qtbot, result, root / "media")

@@ -24,24 +24,16 @@ from kiosk.runtime.reload import ContentReloader
 from kiosk.runtime.settings import MachineSettings
 from kiosk.screens import Screen
 from kiosk.ui.admin.panel import AdminCorner, PinPad
-from tests.conftest import open_kiosk
+from tests.conftest import factory_kiosk
 from tests.factory import write_timeline_exhibition
 
 LATE_EVENT = "net-zero-goal"  # the last card on the track: opening it scrolls far along
 
 
-@pytest.fixture(scope="module")
-def content(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (LoadResult, media folder)
-    root = tmp_path_factory.mktemp("exhibition")
-    result = load_content(write_timeline_exhibition(root))
-    assert result.ok, result.problems
-    return result, root / "media"
-
-
 @pytest.fixture
-def kiosk(qtbot, content):  # noqa: ANN001, ANN201 - a Kiosk
+def kiosk(qtbot, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201 - a Kiosk
     """The window on factory content (not the bundled content conftest's `kiosk` opens)."""
-    return open_kiosk(qtbot, *content)
+    return factory_kiosk(qtbot, tmp_path_factory, write_timeline_exhibition)
 
 
 def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  # noqa: ANN001
@@ -169,7 +161,6 @@ def test_reloader_reports_good_bad_and_half_written_changes(qtbot, exhibition_di
 
 
 def make_controller(qtbot, exhibition_dir: Path, swap_after_idle_ms: int = 0) -> KioskController:  # noqa: ANN001
-    from kiosk.content import load_content
 
     media = exhibition_dir.parent / "media"
     options = RunOptions(content=exhibition_dir, media=media, kiosk_mode=False, size=(1280, 800),

@@ -12,27 +12,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kiosk.content import load_content
 from kiosk.screens import Screen
 from kiosk.ui.widgets import Chip
-from tests.conftest import open_kiosk
+from tests.conftest import factory_kiosk
 from tests.factory import write_kiosk_exhibition
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(scope="module")
-def content(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (LoadResult, media folder)
-    root = tmp_path_factory.mktemp("exhibition")
-    result = load_content(write_kiosk_exhibition(root))
-    assert result.ok, result.problems
-    return result, root / "media"
-
-
 @pytest.fixture
-def kiosk(qtbot, content):  # noqa: ANN001, ANN201 - a Kiosk
+def kiosk(qtbot, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201 - a Kiosk
     """The window on factory content (not the bundled content conftest's `kiosk` opens)."""
-    return open_kiosk(qtbot, *content)
+    return factory_kiosk(qtbot, tmp_path_factory, write_kiosk_exhibition)
 
 
 def tap(qtbot, widget) -> None:  # noqa: ANN001

@@ -12,24 +12,16 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.content import load_content
 from kiosk.screens import Screen
-from tests.conftest import open_kiosk
+from tests.conftest import factory_kiosk
 from tests.factory import write_kiosk_exhibition
 
 LATE_EVENT = "net-zero-goal"  # the last card on the track: opening it scrolls far along
 
 
-@pytest.fixture(scope="module")
-def content(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - (LoadResult, media folder)
-    root = tmp_path_factory.mktemp("exhibition")
-    result = load_content(write_kiosk_exhibition(root))
-    assert result.ok, result.problems
-    return result, root / "media"
-
-
 @pytest.fixture
-def kiosk(qtbot, content):  # noqa: ANN001, ANN201 - a Kiosk
+def kiosk(qtbot, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201 - a Kiosk
     """The window on factory content (not the bundled content conftest's `kiosk` opens)."""
-    return open_kiosk(qtbot, *content)
+    return factory_kiosk(qtbot, tmp_path_factory, write_kiosk_exhibition)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -161,7 +153,7 @@ def test_touch_targets_are_large_enough(qtbot, kiosk) -> None:  # noqa: ANN001
                 assert min(button.width(), button.height()) >= theme.TOUCH_MIN, button.text()
 
 
-def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot, content, monkeypatch) -> None:  # noqa: ANN001
+def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot, tmp_path, monkeypatch) -> None:  # noqa: ANN001
     """After the first frame every text is converted for every script and every view is built,
     a little at a time (a tap meanwhile waits for one slice, not all), and then the heap is
     frozen (kiosk.heap)."""
@@ -176,7 +168,8 @@ def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot
     monkeypatch.setattr(theme, "AFTER_FRAME_MS", 0)
     gc.unfreeze()
     qt_application()
-    built = build_window(*content)
+    result = load_content(write_kiosk_exhibition(tmp_path))
+    built = build_window(result, tmp_path / "media")
     qtbot.addWidget(built.window)
     engine = built.ctx.engine
     ex = built.ctx.exhibition

@@ -70,11 +70,12 @@ class WindowKeeper(QObject):
     Iconify), but it can notice their effect: a window minimised, hidden, no longer full screen
     or no longer active for `grace` checks in a row is put back and raised, and that is logged.
     Trouble that comes straight back (a window manager that refuses to hand over focus) is
-    retried less and less often, up to once a minute, so the log is not flooded. The lock-down
+    retried less and less often, up to every eight checks, so the log is not flooded while a
+    visitor is never kept waiting long. The lock-down
     recipes in packaging/README.md take the keys away where the OS allows.
     """
 
-    MAX_BACKOFF = 64  # checks between retries at most
+    MAX_BACKOFF = 8  # checks between retries at most
 
     window_did_restore = Signal(str)  # what was wrong
 
