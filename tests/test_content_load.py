@@ -409,3 +409,28 @@ def test_the_font_coverage_table_matches_the_bundled_fonts() -> None:
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert tuple(build.ranges(build.covered_code_points(repo / "media" / "fonts"))) == COVERED
+
+
+SELF_CONTAINED_SVG = """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="30">
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#c00"/></linearGradient></defs>
+  <rect width="40" height="30" fill="url(#g)"/>
+  <use xlink:href="#g"/>
+</svg>
+"""
+
+
+@pytest.mark.parametrize("outside", ['<image href="../../../../etc/hostname" width="9" height="9"/>',
+                                     '<image xlink:href="file:///etc/hostname"/>',
+                                     '<rect style="fill: url(/etc/hostname)"/>'])
+def test_an_svg_that_draws_something_outside_itself_is_refused_where_it_says_so(
+        exhibition_dir: Path, outside: str) -> None:
+    svg = exhibition_dir.parent / "media" / "photos" / "plan.svg"
+    svg.write_text(SELF_CONTAINED_SVG.replace("</svg>", f"  {outside}\n</svg>"), encoding="utf-8")
+    edit(exhibition_dir / "timeline.yaml", "photos/plant.png", "photos/plan.svg")
+    expect_one(exhibition_dir, "timeline.yaml", "photos/plan.svg", "media/photos/plan.svg:5:", "outside itself")
+
+
+def test_a_self_contained_svg_is_shown(exhibition_dir: Path) -> None:
+    (exhibition_dir.parent / "media" / "photos" / "plan.svg").write_text(SELF_CONTAINED_SVG, encoding="utf-8")
+    edit(exhibition_dir / "timeline.yaml", "photos/plant.png", "photos/plan.svg")
+    assert load_content(exhibition_dir).ok

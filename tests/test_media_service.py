@@ -51,3 +51,18 @@ def test_the_memory_cache_stays_within_its_bound(qtbot, tmp_path: Path) -> None:
         media.image(f"photos/p{n}.png", QSize(400, 400))
     assert media.held_bytes <= 2 * one_photo
     assert media.image("photos/p3.png", QSize(400, 400)) is media.image("photos/p3.png", QSize(400, 400))
+
+
+def test_an_svg_that_reaches_outside_media_is_never_drawn(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    secret = tmp_path / "secret.png"
+    write_photo(secret, 20, 20)
+    (tmp_path / "media" / "photos").mkdir(parents=True)
+    (tmp_path / "media" / "photos" / "trap.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20">'
+        f'<image href="{secret}" width="20" height="20"/></svg>', encoding="utf-8")
+    media = MediaService(tmp_path / "media")
+    assert media.image("photos/trap.svg", QSize(20, 20)) is None
+    (tmp_path / "media" / "photos" / "plain.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="20" height="20"/></svg>',
+        encoding="utf-8")
+    assert media.image("photos/plain.svg", QSize(20, 20)) is not None, "a self-contained SVG is drawn"

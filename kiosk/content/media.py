@@ -86,6 +86,33 @@ def check_image(media_root: Path, reference: str) -> Path:
         raise MediaError(f"media/{reference} is named {suffix} but is not an image file")
     if found != expected:
         raise MediaError(f"media/{reference} is named {suffix} but holds a {found.upper()} image; rename it to .{found}")
+    if found == "svg":
+        _check_svg_is_self_contained(path, reference)
     return path
+
+
+# What in an SVG could make the kiosk read something other than the file itself: a link or image
+# by href, a CSS url(), an @import, or an external entity. Links to the file's own parts (#id)
+# and data: URIs stay inside it.
+_SVG_REFERENCE = re.compile(
+    r"""(?:\b(?:xlink:)?href|\bsrc)\s*=\s*(["'])\s*(?!#|data:)(?P<attr>[^"']*)\1"""
+    r"""|url\(\s*(["']?)\s*(?!#|data:)(?P<url>[^)"']*)\3\s*\)"""
+    r"""|@import\s+(?P<import>[^;]+)"""
+    r"""|<!ENTITY\s+\S+\s+(?:SYSTEM|PUBLIC)\s+(?P<entity>[^>]+)>""",
+    re.IGNORECASE,
+)
+
+
+def _check_svg_is_self_contained(path: Path, reference: str) -> None:
+    """An SVG is drawn only if everything it shows is inside it: a reference to another file
+    (../../etc/..., an absolute path, a web address) could show what lies outside media/."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    match = _SVG_REFERENCE.search(text)
+    if match is None:
+        return
+    target = next(value for value in match.group("attr", "url", "import", "entity") if value is not None)
+    line = text.count("\n", 0, match.start()) + 1
+    raise MediaError(f"media/{reference}:{line}: the SVG refers to '{target.strip()[:80]}' outside itself; "
+                     "the kiosk draws only self-contained SVGs (embed the picture, or save it as PNG)")
 
 
