@@ -434,3 +434,39 @@ def test_a_self_contained_svg_is_shown(exhibition_dir: Path) -> None:
     (exhibition_dir.parent / "media" / "photos" / "plan.svg").write_text(SELF_CONTAINED_SVG, encoding="utf-8")
     edit(exhibition_dir / "timeline.yaml", "photos/plant.png", "photos/plan.svg")
     assert load_content(exhibition_dir).ok
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header states a size (a decompression bomb needs no more than that)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+
+
+def _jpeg_claiming(width: int, height: int) -> bytes:
+    app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    sof0 = b"\xff\xc0\x00\x11\x08" + height.to_bytes(2, "big") + width.to_bytes(2, "big") + b"\x03" + b"\x01\x22\x00\x02\x11\x01\x03\x11\x01"
+    return b"\xff\xd8" + app0 + sof0 + b"\xff\xd9"
+
+
+def test_a_decompression_bomb_is_refused_where_the_content_names_it(exhibition_dir: Path) -> None:
+    (exhibition_dir.parent / "media" / "photos" / "plant.png").write_bytes(_png_claiming(30_000, 30_000))
+    expect_one(exhibition_dir, "timeline.yaml", "photos/plant.png", "30,000 × 30,000 pixels (900 megapixels)",
+               "scale it down")
+
+
+def test_a_camera_sized_photo_passes_and_its_size_is_read_from_the_header(exhibition_dir: Path) -> None:
+    from kiosk.content.media import image_size
+
+    photo = exhibition_dir.parent / "media" / "photos" / "camera.jpg"
+    photo.write_bytes(_jpeg_claiming(8_192, 5_464))  # a 45-megapixel camera
+    assert image_size(photo, "jpeg") == (8_192, 5_464)
+    edit(exhibition_dir / "timeline.yaml", "photos/plant.png", "photos/camera.jpg")
+    assert load_content(exhibition_dir).ok
+    photo.write_bytes(_jpeg_claiming(12_000, 9_000))
+    expect_one(exhibition_dir, "timeline.yaml", "photos/camera.jpg", "108 megapixels")

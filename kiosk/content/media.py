@@ -88,7 +88,69 @@ def check_image(media_root: Path, reference: str) -> Path:
         raise MediaError(f"media/{reference} is named {suffix} but holds a {found.upper()} image; rename it to .{found}")
     if found == "svg":
         _check_svg_is_self_contained(path, reference)
+    else:
+        _check_decode_cost(path, reference, found)
     return path
+
+
+# Qt refuses to decode an image whose pixels would take more than 256 MB (about 67 megapixels);
+# a file that claims more is a decompression bomb or a scan the kiosk cannot show. Camera and
+# phone photos (24-50 MP) pass.
+MAX_PIXELS = 60_000_000
+
+
+def image_size(path: Path, kind: str) -> tuple[int, int] | None:
+    """Width and height as the file's header states them (no decoding), or None if unreadable."""
+    with path.open("rb") as handle:
+        head = handle.read(64 * 1024)
+    try:
+        if kind == "png":
+            return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        if kind == "gif":
+            return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
+        if kind == "webp":
+            return _webp_size(head)
+        if kind == "jpeg":
+            return _jpeg_size(head)
+    except IndexError:
+        return None
+    return None
+
+
+def _webp_size(head: bytes) -> tuple[int, int] | None:
+    chunk = head[12:16]
+    if chunk == b"VP8 ":
+        return int.from_bytes(head[26:28], "little") & 0x3FFF, int.from_bytes(head[28:30], "little") & 0x3FFF
+    if chunk == b"VP8L":
+        b0, b1, b2, b3 = head[21:25]
+        return 1 + (b0 | (b1 & 0x3F) << 8), 1 + (b1 >> 6 | b2 << 2 | (b3 & 0x0F) << 10)
+    if chunk == b"VP8X":
+        return 1 + int.from_bytes(head[24:27], "little"), 1 + int.from_bytes(head[27:30], "little")
+    return None
+
+
+def _jpeg_size(head: bytes) -> tuple[int, int] | None:
+    """The frame header (SOFn) gives the size; walk the segments before it."""
+    at = 2
+    while at + 9 < len(head):
+        if head[at] != 0xFF:
+            return None
+        marker = head[at + 1]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return int.from_bytes(head[at + 7:at + 9], "big"), int.from_bytes(head[at + 5:at + 7], "big")
+        at += 2 + int.from_bytes(head[at + 2:at + 4], "big")
+    return None
+
+
+def _check_decode_cost(path: Path, reference: str, kind: str) -> None:
+    size = image_size(path, kind)
+    if size is None:
+        return  # a header this check cannot read: the decoder will tell
+    width, height = size
+    if width * height > MAX_PIXELS:
+        raise MediaError(f"media/{reference} is {width:,} × {height:,} pixels ({width * height / 1e6:.0f} megapixels); "
+                         f"the kiosk decodes photos up to {MAX_PIXELS / 1e6:.0f} megapixels: scale it down "
+                         "(e.g. to 8,000 pixels on the long side)")
 
 
 # What in an SVG could make the kiosk read something other than the file itself: a link or image
