@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
@@ -66,3 +67,30 @@ def test_an_svg_that_reaches_outside_media_is_never_drawn(qtbot, tmp_path: Path)
         '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="20" height="20"/></svg>',
         encoding="utf-8")
     assert media.image("photos/plain.svg", QSize(20, 20)) is not None, "a self-contained SVG is drawn"
+
+
+def with_orientation(jpeg: bytes, orientation: int) -> bytes:
+    """The JPEG with an EXIF block saying how the camera was held (as phones store portraits)."""
+    import struct
+
+    ifd = struct.pack(">H", 1) + struct.pack(">HHIHH", 0x0112, 3, 1, orientation, 0) + struct.pack(">I", 0)
+    tiff = b"MM\x00\x2a" + struct.pack(">I", 8) + ifd
+    app1 = b"Exif\x00\x00" + tiff
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + jpeg[2:]
+
+
+@pytest.mark.parametrize(("orientation", "upright"), [(1, (300, 200)), (3, (300, 200)), (6, (200, 300)),
+                                                      (8, (200, 300)), (5, (200, 300)), (2, (300, 200))])
+def test_a_phone_photo_stored_sideways_stands_upright(qtbot, tmp_path: Path, orientation: int,  # noqa: ANN001
+                                                      upright: tuple[int, int]) -> None:
+    plain = tmp_path / "plain.jpg"
+    write_photo(plain, 300, 200)
+    (tmp_path / "photos").mkdir(exist_ok=True)
+    (tmp_path / "photos" / "phone.jpg").write_bytes(with_orientation(plain.read_bytes(), orientation))
+    image = MediaService(tmp_path).image("photos/phone.jpg", QSize(1000, 1000))
+    assert image is not None
+    assert (image.width(), image.height()) == upright
+    small = MediaService(tmp_path).image("photos/phone.jpg", QSize(100, 100))
+    assert small is not None
+    assert max(small.width(), small.height()) == 100, "decoded at the shown size, then turned"
+    assert (small.width() > small.height()) == (upright[0] > upright[1])
