@@ -60,6 +60,7 @@ events:
     media:
       - file: photos/plant.png
         caption: 工厂
+        credit: 测试摄影
     source: src-a
 """
 

@@ -150,3 +150,17 @@ def test_reset_closes_detail_and_scrolls_back(qtbot, ctx, timeline) -> None:  # 
     assert not timeline.detail.isVisible()
     assert timeline.current_item() is None
     assert timeline.area.horizontalScrollBar().value() == 0
+
+
+def test_a_photo_in_the_detail_shows_its_caption_and_credit_in_the_variant(qtbot, timeline, ctx) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.widgets import MediaImage
+
+    timeline.enter("plant-opens")
+    assert len(timeline.detail.body_host.findChildren(MediaImage)) == 1
+    captions = {w.text() for w in timeline.detail.body_host.findChildren(QLabel)}
+    assert "工厂  ·  测试摄影" in captions
+    ctx.set_variant("zh-Hant")
+    captions = {w.text() for w in timeline.detail.body_host.findChildren(QLabel)}
+    assert "工廠  ·  測試攝影" in captions

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.geo import Feature
-from kiosk.content.model import Company, Event, Exhibition
+from kiosk.content.model import Company, Event, Exhibition, MediaItem
 from kiosk.formatting import Quantity, QuantityText, format_quantity, format_span
 from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
@@ -57,6 +57,10 @@ class ViewContext(QObject):
     def quantity(self, item: Quantity, unit: TextValue = None) -> QuantityText:
         """A number with its unit and its source's qualifier (近40家, 30餘家) in the current variant."""
         return format_quantity(item.value, self.t(unit), item.qualifier, word=self.t)
+
+    def caption_line(self, item: MediaItem) -> str:
+        """A photo's caption and who made it, in the variant: 里达厂区  ·  华晨宝马."""
+        return "  ·  ".join(part for part in (self.t(item.caption), self.t(item.credit)) if part)
 
     def origin_line(self, company: Company) -> str:
         """来自 德国, where the sources name a country; empty otherwise."""

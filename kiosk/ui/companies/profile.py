@@ -233,8 +233,7 @@ class ProfilePage(QWidget):
             layout.addWidget(image)
             if item.caption or item.credit:
                 caption = label("", "caption")
-                self.texts.bind(caption, caption.setText, lambda i=item: "  ·  ".join(
-                    p for p in (self.ctx.t(i.caption), self.ctx.t(i.credit)) if p))
+                self.texts.bind(caption, caption.setText, lambda i=item: self.ctx.caption_line(i))
                 layout.addWidget(caption)
             layout.addSpacing(theme.SPACE_S)
         host.setVisible(bool(self.images))

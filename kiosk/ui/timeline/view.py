@@ -229,8 +229,8 @@ class EventDetail(QFrame):
             image = MediaImage(ctx.media, item.file, QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT))
             if image.ok:
                 layout.addWidget(image)
-                if item.caption:
-                    layout.addWidget(label(ctx.t(item.caption), "caption"))
+                if item.caption or item.credit:
+                    layout.addWidget(label(ctx.caption_line(item), "caption"))
         companies = [ctx.exhibition.companies_by_id[c] for c in event.companies]
         if companies:
             layout.addWidget(label(ctx.ui("related_companies"), "heading"))
