@@ -11,11 +11,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.content import load_content
 from kiosk.screens import Screen
-from kiosk.script import ScriptEngine
-from kiosk.ui.context import ViewContext
 from kiosk.ui.timeline.view import ComparisonRow
 from kiosk.ui.widgets import FactTile
-from tests.conftest import REPO, open_kiosk
+from tests.conftest import REPO, open_kiosk, view_context
 from tests.factory import write_exhibition
 
 
@@ -88,7 +86,7 @@ def test_a_planned_zone_reads_as_planned_on_the_map_and_in_its_card(qtbot, kiosk
 @pytest.mark.parametrize("variant", ["zh-Hans", "zh-Hant"])
 def test_no_bundled_figure_or_fact_drops_its_qualifier_or_mark(qtbot, bundled_result, variant: str) -> None:  # noqa: ANN001
     ex = bundled_result.exhibition
-    ctx = ViewContext(ex, ScriptEngine(ex.settings, ex.glossary), REPO / "media", variant)
+    ctx = view_context(bundled_result, REPO / "media", variant)
     tile = FactTile()
     qtbot.addWidget(tile)
     shown = [*ex.figures, *(fact for company in ex.companies for fact in company.facts)]

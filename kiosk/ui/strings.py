@@ -24,7 +24,6 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "schematic": {"zh-Hans": "示意", "zh-Hant": "示意", "en": "Schematic"},
     "target": {"zh-Hans": "规划目标", "zh-Hant": "規劃目標", "en": "Plan target"},
     "estimate": {"zh-Hans": "预计", "zh-Hant": "預計", "en": "Estimate"},
-    "result": {"zh-Hans": "实绩", "zh-Hant": "實績", "en": "Result"},
     "targets_and_results": {"zh-Hans": "规划目标与后来的报道", "zh-Hant": "規劃目標與後來的報道", "en": "Targets and what was reported"},
     "status_planned": {"zh-Hans": "规划", "zh-Hant": "規劃", "en": "Planned"},
     "status_building": {"zh-Hans": "在建", "zh-Hant": "在建", "en": "Under construction"},
