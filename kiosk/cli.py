@@ -23,10 +23,23 @@ def _report_problems(problems: Sequence[object]) -> None:
     _out(f"\n{len(problems)} problem(s) found; the kiosk keeps showing its last good content until they are fixed.")
 
 
+def _report_warnings(warnings: Sequence[object], show_all: bool, shown: int = 20) -> None:
+    """Warnings (texts a written variant still shows from its fallback), counted; the first
+    `shown` of them located unless every one is asked for."""
+    listed = warnings if show_all else warnings[:shown]
+    for warning in listed:
+        _out(f"warning: {warning}")
+    if len(warnings) > len(listed):
+        _out(f"... and {len(warnings) - len(listed)} more warning(s) (kiosk validate --all lists every one)")
+    if warnings:
+        _out(f"{len(warnings)} warning(s): visitors see these texts from the fallback language, marked.\n")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from kiosk.content import load_content
 
     result = load_content(args.content, args.media)
+    _report_warnings(result.warnings, args.all)
     if result.problems:
         _report_problems(result.problems)
         return 1
@@ -252,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = verbs.add_parser("validate", help="check content/ and media/; print every problem with file:line:col")
     _add_content_args(validate)
+    validate.add_argument("--all", action="store_true", help="list every warning, not only the first 20")
     validate.set_defaults(func=cmd_validate)
 
     schema = verbs.add_parser("schema", help="write JSON Schemas for editors (VS Code YAML) into content/.schema")

@@ -22,6 +22,10 @@ from kiosk.content.model import ExhibitionSettings, Glossary, Variant
 
 SegmentKind = Literal["same", "opencc", "glossary", "explicit"]
 
+# Before a text shown from a fallback language (not yet translated): "[English] ...", so a
+# visitor can always tell why a text is not in the language they chose.
+FALLBACK_MARK = "[{label}] "
+
 
 class Converter(Protocol):
     def convert(self, text: str) -> str: ...
@@ -71,6 +75,8 @@ class ScriptEngine:
             self._patterns[variant.id] = (pattern, phrases)
         self._forms = {v: str.maketrans(table) for v, table in glossary.forms.items()}
         self._cached = lru_cache(maxsize=cache_size)(self._convert_uncached)
+        # Written variants (en, de): where a missing text is taken from, in order.
+        self._chains = {v.id: settings.fallback_chain(v.id) for v in self.variants if v.written}
 
     def variant(self, variant_id: str) -> Variant:
         return self._by_id[variant_id]
@@ -81,6 +87,8 @@ class ScriptEngine:
         return ids[(ids.index(variant_id) + 1) % len(ids)]
 
     def _converter(self, variant_id: str) -> Converter:
+        if self._by_id[variant_id].written:  # nothing converts into a written language
+            return _Identity()
         if variant_id not in self._converters:
             config = self._by_id[variant_id].opencc
             self._converters[variant_id] = self._factory(config) if config else _Identity()
@@ -127,10 +135,31 @@ class ScriptEngine:
         return value.get(self.script) or next(iter(value.values()), "")
 
     def text(self, value: str | Mapping[str, str] | None, variant_id: str) -> str:
-        """Any content text field (plain or per-variant mapping) in `variant_id`."""
+        """Any content text field (plain or per-variant mapping) in `variant_id`; a text a
+        written variant lacks comes from its fallback chain, marked with the language it is in."""
         if isinstance(value, Mapping) and variant_id in value:
             return value[variant_id]
-        return self.convert(self.written(value), variant_id)
+        chain = self._chains.get(variant_id)
+        if chain is None:
+            return self.convert(self.written(value), variant_id)
+        shown, text = self.fallback(value, chain)
+        return FALLBACK_MARK.format(label=self._by_id[shown].label) + text if text else ""
+
+    def fallback(self, value: str | Mapping[str, str] | None, chain: Iterable[str]) -> tuple[str, str]:
+        """(variant shown, text) for a text missing in a written variant: the first variant of
+        the chain that has it, written or made (a converted variant converts the script's text)."""
+        for other in chain:
+            if isinstance(value, Mapping) and other in value:
+                return other, value[other]
+            if not self._by_id[other].written:
+                return other, self.text(value, other)
+        return self.script, self.written(value)
+
+    def shown_variant(self, value: str | Mapping[str, str] | None, variant_id: str) -> str:
+        """The variant a text is really shown in (differs from `variant_id` when it falls back)."""
+        if isinstance(value, Mapping) and variant_id in value or variant_id not in self._chains:
+            return variant_id
+        return self.fallback(value, self._chains[variant_id])[0]
 
     def warm(self, values: Iterable[str | Mapping[str, str]]) -> int:
         """Convert `values` into every variant ahead of time (loads OpenCC, fills the cache).

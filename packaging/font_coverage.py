@@ -19,9 +19,10 @@ TARGET = REPO / "kiosk" / "content" / "font_coverage.py"
 
 
 def covered_code_points(fonts_dir: Path) -> set[int]:
-    """Code points every bundled font file draws (each TTC's faces share one cmap; a point counts
-    if the regular and the bold weights both have it)."""
-    per_file = []
+    """Code points the bundled families draw: a family (NotoSansCJK-*, NotoSans-*: the name before
+    the weight) covers a point if all its weights have it (each TTC's faces share one cmap), and
+    a point is covered if any family covers it (Qt falls back from the Latin face to the CJK one)."""
+    families: dict[str, list[set[int]]] = {}
     for path in sorted(fonts_dir.glob("*.tt[cf]")) + sorted(fonts_dir.glob("*.otf")):
         opened = TTCollection(str(path), lazy=True) if path.suffix == ".ttc" else TTFont(str(path), lazy=True)
         faces = opened.fonts if isinstance(opened, TTCollection) else [opened]
@@ -31,8 +32,8 @@ def covered_code_points(fonts_dir: Path) -> set[int]:
                 points |= set(face.getBestCmap())
         finally:
             opened.close()
-        per_file.append(points)
-    return set.intersection(*per_file) if per_file else set()
+        families.setdefault(path.stem.split("-")[0], []).append(points)
+    return set().union(*(set.intersection(*weights) for weights in families.values()))
 
 
 def ranges(points: set[int]) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from kiosk.content.model import (
 )
 from kiosk.content.problems import ContentError, Problem
 from kiosk.content.references import check_references
+from kiosk.content.translations import apply_translations, missing_texts
 from kiosk.content.yamlsource import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +43,8 @@ class LoadResult:
     content_dir: Path | None = None
     # Each map layer's outlines (GeoJSON under media/, by path), read once here: views open no file.
     outlines: dict[str, tuple[Feature, ...]] = field(default_factory=dict)
+    # What works but is not finished: texts a written variant still shows from its fallback.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -129,9 +132,13 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
         assert isinstance(value, kind), (name, kind)  # FILE_MODELS gives each file its model
         return value
 
+    settings = part("exhibition.yaml", ExhibitionSettings)
+    languages, found = apply_translations(content_dir, settings, parts, documents, lambda p: _display(p))
+    problems += found
+    settings = part("exhibition.yaml", ExhibitionSettings)  # with its translated texts
     figures = part("figures.yaml", Figures)
     exhibition = Exhibition(
-        settings=part("exhibition.yaml", ExhibitionSettings),
+        settings=settings,
         timeline=part("timeline.yaml", Timeline),
         sectors=part("sectors.yaml", Sectors).sectors,
         companies=part("companies.yaml", Companies).companies,
@@ -139,9 +146,14 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
         figures=figures.figures,
         comparisons=figures.comparisons,
         glossary=part("glossary.yaml", Glossary),
+        languages=languages,
     )
     found, outlines = check_references(exhibition, documents, media_dir)
     problems += found
+    warnings: list[Problem] = []
+    complete = {v.id for v in settings.variants if v.complete}
+    for variant, missing in missing_texts(exhibition, documents, settings):
+        (problems if variant in complete else warnings).append(missing)
     if problems:
-        return LoadResult(None, sorted(problems), documents, content_dir)
-    return LoadResult(exhibition, [], documents, content_dir, outlines)
+        return LoadResult(None, sorted(problems), documents, content_dir, warnings=sorted(warnings))
+    return LoadResult(exhibition, [], documents, content_dir, outlines, sorted(warnings))

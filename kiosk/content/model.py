@@ -201,17 +201,56 @@ class Source(Model):
     note: Text | None = Field(None, description="How the date was worked out, or caveats.")
 
 
+# How a variant gets its text: the content's own script (original), made from it by OpenCC
+# (converted), or translated by people into files under content/translations/<id>/ (written).
+VariantKind = Literal["original", "converted", "written"]
+
+
 class Variant(Model):
-    id: VariantId = Field(description="Variant tag, e.g. zh-Hans or zh-Hant.")
-    label: str = Field(min_length=1, max_length=8, description="Label on the toggle, e.g. 简体 or 繁體.")
+    id: VariantId = Field(description="Variant tag, e.g. zh-Hans, zh-Hant, en or de.")
+    label: str = Field(min_length=1, max_length=8,
+                       description="The language named in its own name on the picker: 简体, 繁體, English, Deutsch.")
+    kind: VariantKind | None = Field(
+        None, description="original (the content's script), converted (made by OpenCC) or written (translated "
+        "in content/translations/<id>/); left out, it is converted when opencc is given, else original.")
     opencc: str | None = Field(
         None,
         description="OpenCC configuration converting the content's script into this variant "
         "(s2hk, s2tw, t2s, hk2s ...); leave empty when the variant is the content's own script.",
     )
-    font: Literal["SC", "TC", "HK", "JP", "KR"] = Field(
-        description="Regional glyph forms to draw this variant with (Noto Sans CJK SC, TC or HK)."
+    font: Literal["SC", "TC", "HK", "JP", "KR", "Latin"] = Field(
+        description="The face to draw this variant with: regional CJK glyph forms (Noto Sans CJK SC, TC or HK), "
+        "or Latin (Noto Sans, with the CJK face for any Chinese it shows)."
     )
+    locale: str | None = Field(None, description="The CLDR locale dates and numbers are formatted in "
+                                                 "(default: the id, e.g. de or zh_Hant_HK).")
+    fallback: tuple[VariantId, ...] = Field(
+        (), description="For a written variant: the variants whose text is shown, in order, where a translation "
+        "is missing (e.g. [en, zh-Hans]); the content's own script always ends the chain.")
+    complete: bool = Field(False, description="True when every text must be translated: a missing one is an "
+                                              "error, not a warning.")
+
+    @property
+    def how(self) -> VariantKind:
+        if self.kind is not None:
+            return self.kind
+        return "converted" if self.opencc else "original"
+
+    @property
+    def written(self) -> bool:
+        return self.how == "written"
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> Variant:
+        if self.how == "converted" and not self.opencc:
+            raise ValueError(f"variant '{self.id}' is converted: give its opencc configuration (e.g. s2hk)")
+        if self.how != "converted" and self.opencc:
+            raise ValueError(f"variant '{self.id}' is {self.how}: only a converted variant takes an opencc configuration")
+        if self.fallback and not self.written:
+            raise ValueError(f"variant '{self.id}' is {self.how}: only a written variant has a fallback chain")
+        if self.id in self.fallback:
+            raise ValueError(f"variant '{self.id}' cannot fall back to itself")
+        return self
 
 
 def _tile_screen(value: str) -> str:
@@ -259,7 +298,31 @@ class ExhibitionSettings(Model):
         ids = [v.id for v in self.variants]
         if self.default_variant not in ids:
             raise ValueError(f"default_variant '{self.default_variant}' is not one of the variants ({', '.join(ids)})")
+        for variant in self.variants:
+            if variant.how == "original" and variant.id != self.script:
+                raise ValueError(f"variant '{variant.id}' is original but the content is written in {self.script}: "
+                                 "say kind: written (translated) or give an opencc configuration (converted)")
+            for other in variant.fallback:
+                if other not in ids:
+                    raise ValueError(f"variant '{variant.id}' falls back to '{other}', which is not one of the "
+                                     f"variants ({', '.join(ids)})")
         return self
+
+    def fallback_chain(self, variant_id: str) -> tuple[str, ...]:
+        """Where a written variant's missing text comes from, in order, ending at the content's
+        script; written variants in the chain bring their own chain (de -> en -> zh-Hans)."""
+        by_id = {v.id: v for v in self.variants}
+        chain: list[str] = []
+        pending = list(by_id[variant_id].fallback)
+        while pending:
+            other = pending.pop(0)
+            if other in chain or other == variant_id:
+                continue
+            chain.append(other)
+            pending[:0] = by_id[other].fallback
+        if self.script not in chain:
+            chain.append(self.script)
+        return tuple(chain)
 
 
 class Era(Model):
@@ -450,6 +513,24 @@ class Glossary(Model):
     )
 
 
+UnitWord = Annotated[
+    str | dict[Literal["one", "other"], str],
+    Field(description="How a unit reads after a number: one word for all counts, or {one: year, other: years}; "
+                      "\"{n}\" stands for the number where it is not simply followed by the word (e.g. {n}-mal)."),
+]
+
+
+class LanguageGlossary(Model):
+    """content/translations/<id>/glossary.yaml: how one written language names things."""
+
+    names: dict[Annotated[str, StringConstraints(min_length=1)], Annotated[str, StringConstraints(min_length=1)]] = Field(
+        default_factory=dict, description="A proper name as the Chinese content writes it -> the one rendering "
+        "used everywhere in this language (华晨宝马: BMW Brilliance Automotive).")
+    units: dict[str, UnitWord] = Field(
+        default_factory=dict, description="A unit after its magnitude (万, 亿, 万亿) is taken off -> its word in this "
+        "language (辆: vehicles, 元: yuan, 家: \"\" where the label already says what is counted).")
+
+
 class Exhibition(Model):
     """The whole validated exhibition, as the views receive it."""
 
@@ -461,6 +542,8 @@ class Exhibition(Model):
     figures: tuple[Figure, ...]
     comparisons: tuple[Comparison, ...]
     glossary: Glossary
+    languages: dict[VariantId, LanguageGlossary] = Field(
+        default_factory=dict, description="Each written variant's names and units (translations/<id>/glossary.yaml).")
 
     @cached_property
     def events_by_id(self) -> dict[str, Event]:

@@ -125,8 +125,12 @@ def _check_comparisons(r: _Reporter, ex: Exhibition, events: set[str]) -> None:
 
 def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], script: str) -> None:
     for file, part, prefix in file_parts(ex):
+        positions = r.documents[file].positions
         for loc, value in iter_texts(part, prefix):
-            for at, text in ([(loc, value)] if isinstance(value, str) else [((*loc, k), v) for k, v in value.items()]):
+            # Texts from translation files were checked where they are written (translations.py).
+            written_here = [(loc, value)] if isinstance(value, str) else [
+                ((*loc, k), v) for k, v in value.items() if (*loc, k) in positions]
+            for at, text in written_here:
                 for message in glyph_problems(text):
                     r.add(file, at, message)
             if isinstance(value, dict) and script not in value:
@@ -134,7 +138,7 @@ def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], scrip
                       "from which the other variants are made")
             if isinstance(value, dict):
                 for variant in value:
-                    if variant not in allowed:
+                    if variant not in allowed and (*loc, variant) in positions:
                         r.add(file, (*loc, variant), f"'{variant}' is not a variant this exhibition offers "
                               f"(exhibition.yaml variants: {', '.join(dict.fromkeys(allowed))})", key=True)
 

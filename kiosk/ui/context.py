@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.geo import Feature
 from kiosk.content.model import Company, Event, Exhibition, MediaItem
-from kiosk.formatting import Quantity, QuantityText, format_quantity, format_span
+from kiosk.formatting import Quantity, QuantityText, Wording, format_quantity, format_span, plural_form
 from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
 from kiosk.ui import theme
-from kiosk.ui.strings import UI_STRINGS
+from kiosk.ui.strings import UI_COUNTS, UI_STRINGS
 
 TextValue = str | Mapping[str, str] | None
 CITATION_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -44,6 +44,7 @@ class ViewContext(QObject):
         self.engine = engine
         self.palette = theme.palette_for(exhibition.settings.theme)
         self.variant = variant or exhibition.settings.default_variant
+        self._wordings: dict[str, Wording] = {}
 
     # --- text ------------------------------------------------------------------------------
     def t(self, value: TextValue) -> str:
@@ -54,9 +55,53 @@ class ViewContext(QObject):
         """One of the app's own interface words in the current variant."""
         return self.engine.text(UI_STRINGS[key], self.variant)
 
+    def count(self, key: str, n: int) -> str:
+        """A number with its noun (63 家 / 63 companies and institutions), plural by CLDR."""
+        forms = UI_COUNTS[key].get(self.variant) or self.engine.text(
+            {k: v for k, v in UI_COUNTS[key].items() if isinstance(v, str)}, self.variant)
+        if not isinstance(forms, str):
+            forms = forms.get(plural_form(n, self.wording.locale)) or forms["other"]
+        return forms.format(n=n)
+
+    @property
+    def wording(self) -> Wording:
+        """How the current variant writes numbers and dates (kept per variant: a toggle back
+        costs nothing)."""
+        if self.variant not in self._wordings:
+            variant = self.engine.variant(self.variant)
+            if not variant.written:
+                wording = Wording(word=self.t)
+            else:
+                glossary = self.exhibition.languages.get(variant.id)
+                wording = Wording(
+                    locale=variant.locale or variant.id.replace("-", "_"),
+                    units=glossary.units if glossary else {},
+                    qualifiers={key.split(":", 1)[1]: self.ui(key) for key in UI_STRINGS if key.startswith("qualifier:")},
+                    year_only=self.ui("year_only"),
+                    compact="short" if self.ui("number_style") == "short" else "long",
+                )
+            self._wordings[self.variant] = wording
+        return self._wordings[self.variant]
+
+    @property
+    def written(self) -> bool:
+        """True while a translated language (English, German) shows, not a Chinese script."""
+        return self.engine.variant(self.variant).written
+
+    def original(self, value: TextValue) -> str:
+        """A name as the Chinese content writes it, in the nearest Chinese script: shown beside a
+        translated name so a visitor can find the place or firm on Chinese signs."""
+        return self.engine.text(value, self.exhibition.settings.script)
+
     def quantity(self, item: Quantity, unit: TextValue = None) -> QuantityText:
-        """A number with its unit and its source's qualifier (近40家, 30餘家) in the current variant."""
-        return format_quantity(item.value, self.t(unit), item.qualifier, word=self.t)
+        """A number with its unit and its source's qualifier in the current variant: 近40家,
+        30餘家, nearly 40, 122 billion yuan, 260.000 Fahrzeuge."""
+        return format_quantity(item.value, self.engine.written(unit), item.qualifier, self.wording)
+
+    def area(self, value: float, qualifier: str | None) -> QuantityText:
+        """A zone's area: 约6.2 平方公里 / about 6.2 km²."""
+        quantity = format_quantity(value, None, qualifier, self.wording)
+        return QuantityText(quantity.number, f"{quantity.unit}{self.ui('km2')}".strip(), " ")
 
     def caption_line(self, item: MediaItem) -> str:
         """A photo's caption and who made it, in the variant: 里达厂区  ·  华晨宝马."""
@@ -67,13 +112,18 @@ class ViewContext(QObject):
         return f"{self.ui('origin')} {self.t(company.origin)}" if company.origin else ""
 
     def when(self, event: Event) -> str:
-        """An event's date or span as precise as known (2015年内, 2024年3月27日), in the variant."""
-        return self.engine.convert(format_span(event.date, event.end), self.variant)
+        """An event's date or span as precise as known (2015年内, 2024年3月27日, 27 March 2024)."""
+        text = format_span(event.date, event.end, self.wording)
+        return text if self.written else self.engine.convert(text, self.variant)
 
     def source_line(self, source_ids: tuple[str, ...] | None, *, numbered: bool = False) -> str:
         """资料来源：title（file）；title（file）, each as a visitor can look it up (numbered ①②
         where the item's figures cite them by number); empty when nothing is cited."""
         sources = self.exhibition.sources_by_id
+        if self.written:  # the texts stay Chinese: say what each is (Hong Kong press supplement, ...)
+            names = [f"{CITATION_MARKS[n] if numbered else ''}{self.t(sources[i].short or sources[i].title)} "
+                     f"({sources[i].file})" for n, i in enumerate(source_ids or ()) if i in sources]
+            return f"{self.ui('source')}: {'; '.join(names)}" if names else ""
         names = [f"{CITATION_MARKS[n] if numbered else ''}{self.t(sources[i].title)}（{sources[i].file}）"
                  for n, i in enumerate(source_ids or ()) if i in sources]
         return f"{self.ui('source')}：{'；'.join(names)}" if names else ""
@@ -82,6 +132,8 @@ class ViewContext(QObject):
         """来源：short names, for a tile that has no room for whole titles."""
         sources = self.exhibition.sources_by_id
         names = [self.t(sources[i].short or sources[i].title) for i in source_ids if i in sources]
+        if self.written:
+            return f"{self.ui('source_short')}: {'; '.join(names)}" if names else ""
         return f"{self.ui('source_short')}：{'、'.join(names)}" if names else ""
 
     @property

@@ -71,12 +71,20 @@ FONT_FAMILIES = {
     "HK": "Noto Sans CJK HK",
     "JP": "Noto Sans CJK JP",
     "KR": "Noto Sans CJK KR",
+    "Latin": "Noto Sans",  # English and German in a face drawn for Latin text
 }
 
 
 def font_family(region: str) -> str:
-    """The Noto Sans CJK family whose glyph forms match a variant's region (SC, TC, HK ...)."""
+    """The family whose glyph forms match a variant's region (SC, TC, HK ...) or script (Latin)."""
     return FONT_FAMILIES.get(region, FONT_FAMILIES["SC"])
+
+
+def font_families(region: str) -> list[str]:
+    """The family, then the CJK face for what it lacks: a Latin variant still shows a Chinese
+    name beside a translated one, or a text not yet translated, in proper glyphs."""
+    first = font_family(region)
+    return [first] if first.startswith("Noto Sans CJK") else [first, FONT_FAMILIES["SC"]]
 
 
 # Text roles: (type size, bold). Fonts are set in code, not in the stylesheet: a stylesheet font
@@ -118,7 +126,7 @@ def apply_role(widget: QWidget, role: str) -> None:
 
 
 def font(region: str, size: str = "body", *, bold: bool = False) -> QFont:
-    f = QFont(font_family(region))
+    f = QFont(font_families(region))
     f.setPixelSize(TYPE[size])
     f.setBold(bold)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

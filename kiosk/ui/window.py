@@ -219,7 +219,7 @@ class KioskWindow(QWidget):
     def _apply_font(self) -> None:
         # Every widget's font names only its size and weight (theme.role_font), so setting the
         # family here reaches all of them: one call per toggle, no re-polish.
-        self.setFont(QFont(theme.font_family(self.ctx.region)))
+        self.setFont(QFont(theme.font_families(self.ctx.region)))
 
     def _on_variant(self, variant: str) -> None:
         """Not texts (those the binders redo): the glyph forms' font family and the toggle."""

@@ -372,7 +372,7 @@ class CompanyDirectory(QWidget):
 
     def _show_sector_texts(self) -> None:
         """How many cards show, and what the chosen sector stands for (sectors.yaml)."""
-        self.count.setText(f"{len(self.canvas.slots)} {self.ctx.ui('companies_count')}".strip())
+        self.count.setText(self.ctx.count("companies", len(self.canvas.slots)))
         sector = self.ctx.exhibition.sectors_by_id.get(self.sector or "")
         self.sector_note.setText(self.ctx.t(sector.description) if sector is not None else "")
         self.sector_note.setVisible(bool(self.sector_note.text()))

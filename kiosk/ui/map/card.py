@@ -12,7 +12,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Company, MapLayer, Place, Zone
-from kiosk.formatting import format_quantity
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
 from kiosk.ui.widgets import Chip, FlowLayout, TouchButton, icon, label
@@ -131,7 +130,7 @@ class MapCard(QFrame):
         if isinstance(subject, tuple):
             self.mark.setPixmap(icon("mdi6.map-marker-multiple", palette.ink, theme.ICON_S))
             self.kicker.setText(ctx.t(self.layer.title))
-            self.title.setText(f"{len(subject)} {ctx.ui('companies_count')}{ctx.ui('companies')}")
+            self.title.setText(ctx.count("companies_here", len(subject)))
             if any(c.location is not None and c.location.approximate for c in subject):
                 self.note.setText(ctx.ui("approximate"))
         elif isinstance(subject, Company):
@@ -162,7 +161,7 @@ class MapCard(QFrame):
             self.title.setText(ctx.t(subject.name))
             self._set_status(subject.status)
             if subject.area_km2:
-                area = format_quantity(subject.area_km2, ctx.ui("km2"), subject.area_qualifier, word=ctx.t)
+                area = ctx.area(subject.area_km2, subject.area_qualifier)
                 self.figure.setText(area.number)
                 self.unit.setText(area.unit)
                 self.figure_label.setText(ctx.ui("area"))

@@ -17,7 +17,6 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from kiosk.content.model import Company, MapLayer, Place, Zone
-from kiosk.formatting import format_quantity
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
 from kiosk.ui.map.geometry import LayerGeometry
@@ -189,8 +188,7 @@ class MapScene(QGraphicsScene):
             zone = zones.get(feature_id)
             if zone is not None:
                 lines = [Line(ctx.t(zone.name), ctx.font("caption", bold=True))]
-                area = (str(format_quantity(zone.area_km2, f" {ctx.ui('km2')}", zone.area_qualifier, word=ctx.t))
-                        if zone.area_km2 else "")
+                area = str(ctx.area(zone.area_km2, zone.area_qualifier)) if zone.area_km2 else ""
                 lines.append(Line(area, ctx.font("caption")))
                 label.set_content(lines, status_badge(ctx, zone))
             else:

@@ -330,7 +330,7 @@ class TimelineView(QWidget):
         self.hint = label("", "caption", wrap=False)
         self.hint.setContentsMargins(theme.SPACE_XL, 0, 0, 0)
         self.texts.bind(self.hint, self.hint.setText,
-                        lambda: f"{len(self.events)} {ctx.ui('events_in_era')} · {self.years[0]}—{self.years[-1]}")
+                        lambda: f"{ctx.count('events', len(self.events))} · {self.years[0]}–{self.years[-1]}")
         layout.addWidget(self.hint)
 
         self.scrim = TapFrame(self)
