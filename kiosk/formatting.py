@@ -20,6 +20,7 @@ from babel.dates import format_interval, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from kiosk.content.model import PartialDate
+from kiosk.content.units import split_unit
 
 # Where the sources put each qualifier: 近40家 and 超80% before the number, 30余家 and 300多家
 # between the number and its unit, 38%以上 after the unit.
@@ -32,8 +33,6 @@ QUALIFIERS = _BEFORE_NUMBER | _AFTER_NUMBER | _AFTER_UNIT
 # events (PartialDate.sort_key) and says so.
 WITHIN_YEAR = "内"
 
-# Chinese magnitudes a unit may start with: 26万辆 is 260,000 vehicles, 1220亿元 122 billion yuan.
-MAGNITUDES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4))
 PERCENT = "%"
 # From a million up, a written language says "122 billion" rather than 122,000,000,000.
 COMPACT_FROM = Decimal(10) ** 6
@@ -122,14 +121,6 @@ def format_value(value: float | int | str) -> str:
         # Chinese figures read 1220亿元, not 1,220; separate only the really long ones.
         return f"{value:,}" if abs(value) >= 100_000 else str(value)
     return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def split_unit(unit: str) -> tuple[Decimal, str]:
-    """(magnitude, base unit): 万辆 -> (10000, 辆), 亿元 -> (10^8, 元), 平方公里 -> (1, 平方公里)."""
-    for prefix, magnitude in MAGNITUDES:
-        if unit.startswith(prefix):
-            return magnitude, unit[len(prefix):]
-    return Decimal(1), unit
 
 
 class Quantity(Protocol):

@@ -7,7 +7,8 @@ from typing import get_args
 import pytest
 
 from kiosk.content.model import PartialDate, Qualifier
-from kiosk.formatting import QUALIFIERS, Wording, format_date, format_quantity, format_span, split_unit
+from kiosk.content.units import split_unit
+from kiosk.formatting import QUALIFIERS, Wording, format_date, format_quantity, format_span
 
 
 @pytest.mark.parametrize(

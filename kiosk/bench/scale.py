@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from kiosk.content.model import FILE_MODELS
+from kiosk.content.translations import FOLDER as TRANSLATIONS
 from kiosk.content.yamlsource import read_yaml
 
 JITTER_DEG = 0.004  # smallest largest-nudge of a copied marker, in degrees (a few hundred metres)
@@ -137,6 +138,43 @@ def scaled_data(content: Path, scale: int, media: Path | None = None, seed: int 
     return files
 
 
+def _suffix_texts(entry: Any, k: int) -> Any:
+    """A translated item's texts with the copy number (its facts and media lists too)."""
+    if isinstance(entry, str):
+        return f"{entry} ({k})"
+    if isinstance(entry, list):
+        return [_suffix_texts(part, k) for part in entry]
+    if isinstance(entry, dict):
+        return {key: _suffix_texts(value, k) for key, value in entry.items()}
+    return entry
+
+
+def _scaled_keyed(items: dict[str, Any], scale: int) -> dict[str, Any]:
+    """Translations keyed by id, for every copy: id-k with its texts numbered."""
+    out = dict(items)
+    for k in range(2, scale + 1):
+        out.update({_suffix_id(item_id, k): _suffix_texts(entry, k) for item_id, entry in items.items()})
+    return out
+
+
+def scaled_translations(content: Path, scale: int) -> dict[str, dict[str, Any]]:
+    """Each written language's files (translations/<id>/<file>) for the scaled pack: copies of
+    events, companies, figures and places translated like their originals, numbered."""
+    out: dict[str, dict[str, Any]] = {}
+    folder = content / TRANSLATIONS
+    for language in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
+        for path in sorted(language.glob("*.yaml")):
+            data = _read(language, path.name)
+            for key in ("events", "companies", "figures"):
+                if isinstance(data.get(key), dict):
+                    data[key] = _scaled_keyed(data[key], scale)
+            for layer in (data.get("layers") or {}).values() if path.name == "maps.yaml" else ():
+                if isinstance(layer, dict) and isinstance(layer.get("places"), dict):
+                    layer["places"] = _scaled_keyed(layer["places"], scale)
+            out[f"{TRANSLATIONS}/{language.name}/{path.name}"] = data
+    return out
+
+
 def _link_media(media: Path, target: Path) -> None:
     try:
         os.symlink(media.resolve(), target, target_is_directory=True)
@@ -148,7 +186,8 @@ def write_scaled_pack(content: Path, media: Path, root: Path, scale: int) -> tup
     """Write the pack under root/content with root/media beside it; return (content, media)."""
     out_content, out_media = root / "content", root / "media"
     out_content.mkdir(parents=True, exist_ok=True)
-    for name, data in scaled_data(content, scale, media).items():
+    for name, data in (scaled_data(content, scale, media) | scaled_translations(content, scale)).items():
+        (out_content / name).parent.mkdir(parents=True, exist_ok=True)
         _write(out_content / name, data)
     if not out_media.exists():
         _link_media(media, out_media)

@@ -152,7 +152,7 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
     problems += found
     warnings: list[Problem] = []
     complete = {v.id for v in settings.variants if v.complete}
-    for variant, missing in missing_texts(exhibition, documents, settings):
+    for variant, missing in missing_texts(exhibition, documents):
         (problems if variant in complete else warnings).append(missing)
     if problems:
         return LoadResult(None, sorted(problems), documents, content_dir, warnings=sorted(warnings))

@@ -24,12 +24,14 @@ from kiosk.content.glyphs import glyph_problems
 from kiosk.content.messages import problems_from
 from kiosk.content.model import (
     FILE_MODELS,
+    Exhibition,
     ExhibitionSettings,
     HomeTile,
     LanguageGlossary,
     is_text_annotation,
 )
 from kiosk.content.problems import ContentError, Problem
+from kiosk.content.units import split_unit
 from kiosk.content.walk import file_parts, iter_texts
 from kiosk.content.yamlsource import Loc, YamlDocument, read_yaml
 
@@ -38,6 +40,7 @@ GLOSSARY = "glossary.yaml"
 # The content files a translation folder mirrors (the Chinese glossary has no translation: a
 # language's own glossary.yaml holds its names and units instead).
 MIRRORED = tuple(name for name in FILE_MODELS if name != GLOSSARY)
+UNIT_FIELD = "unit"  # named per language in the glossary's units, not per text
 
 
 def document_name(variant: str, file: str) -> str:
@@ -186,21 +189,23 @@ def apply_translations(content_dir: Path, settings: ExhibitionSettings, parts: d
     return languages, problems
 
 
-def missing_texts(parts: Any, documents: dict[str, YamlDocument],
-                  settings: ExhibitionSettings) -> Iterator[tuple[str, Problem]]:
-    """(variant, problem) for every text a written variant lacks, located at the text to translate."""
-    written = [v.id for v in settings.variants if v.written]
-    if not written:
-        return
-    for file, part, prefix in file_parts(parts):
+def missing_texts(ex: Exhibition, documents: dict[str, YamlDocument]) -> Iterator[tuple[str, Problem]]:
+    """(variant, problem) for every text a written variant lacks, located at the text to translate;
+    a unit is not translated text by text but named once in the language's glossary."""
+    written = [v for v in ex.settings.variants if v.written]
+    for file, part, prefix in file_parts(ex):
         if file == GLOSSARY:
             continue
         doc = documents[file]
         for loc, value in iter_texts(part, prefix):
             for variant in written:
-                if isinstance(value, str) or variant not in value:
-                    line, col = doc.position(loc)
-                    label = next(v.label for v in settings.variants if v.id == variant)
-                    yield variant, Problem(doc.display, line, col,
-                                           f"no {label} ({variant}) translation of {loc[-1]} in "
-                                           f"{document_name(variant, file)}")
+                where = doc.position(loc)
+                if loc[-1] == UNIT_FIELD:
+                    base = split_unit(value if isinstance(value, str) else value.get(ex.settings.script, ""))[1]
+                    glossary = ex.languages.get(variant.id)
+                    if base and base != "%" and (glossary is None or base not in glossary.units):
+                        yield variant.id, Problem(doc.display, *where, f"no {variant.label} ({variant.id}) word for "
+                                                  f"the unit '{base}' in {document_name(variant.id, GLOSSARY)} units")
+                elif isinstance(value, str) or variant.id not in value:
+                    yield variant.id, Problem(doc.display, *where, f"no {variant.label} ({variant.id}) translation "
+                                              f"of {loc[-1]} in {document_name(variant.id, file)}")

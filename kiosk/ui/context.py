@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.geo import Feature
 from kiosk.content.model import Company, Event, Exhibition, MediaItem
 from kiosk.formatting import Quantity, QuantityText, Wording, format_quantity, format_span, plural_form
+from kiosk.hyphenation import Hyphenator
 from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
 from kiosk.ui import theme
@@ -45,15 +46,29 @@ class ViewContext(QObject):
         self.palette = theme.palette_for(exhibition.settings.theme)
         self.variant = variant or exhibition.settings.default_variant
         self._wordings: dict[str, Wording] = {}
+        self._hyphenators: dict[str, Hyphenator | None] = {}
 
     # --- text ------------------------------------------------------------------------------
     def t(self, value: TextValue) -> str:
-        """A content text in the current variant."""
-        return self.engine.text(value, self.variant)
+        """A content text in the current variant (long words of a written language hyphenated)."""
+        return self._shown(self.engine.text(value, self.variant))
 
     def ui(self, key: str) -> str:
         """One of the app's own interface words in the current variant."""
-        return self.engine.text(UI_STRINGS[key], self.variant)
+        return self._shown(self.engine.text(UI_STRINGS[key], self.variant))
+
+    def _shown(self, text: str) -> str:
+        if self.variant not in self._hyphenators:
+            variant = self.engine.variant(self.variant)
+            self._hyphenators[self.variant] = Hyphenator(self.locale) if variant.written else None
+        hyphenator = self._hyphenators[self.variant]
+        return hyphenator.hyphenate(text) if hyphenator else text
+
+    @property
+    def locale(self) -> str:
+        """The CLDR locale of the current variant (de, en_GB, zh_Hant ...)."""
+        variant = self.engine.variant(self.variant)
+        return variant.locale or variant.id.replace("-", "_")
 
     def count(self, key: str, n: int) -> str:
         """A number with its noun (63 家 / 63 companies and institutions), plural by CLDR."""
@@ -74,7 +89,7 @@ class ViewContext(QObject):
             else:
                 glossary = self.exhibition.languages.get(variant.id)
                 wording = Wording(
-                    locale=variant.locale or variant.id.replace("-", "_"),
+                    locale=self.locale,
                     units=glossary.units if glossary else {},
                     qualifiers={key.split(":", 1)[1]: self.ui(key) for key in UI_STRINGS if key.startswith("qualifier:")},
                     year_only=self.ui("year_only"),

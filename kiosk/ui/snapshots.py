@@ -1,7 +1,8 @@
 """Render every view of an exhibition offscreen: screenshots for people, a self-test for machines.
 
 `kiosk self-test` walks every screen, every event, every company profile and every map layer in
-every script variant, and fails on any exception or on a render that came out blank. It is meant
+every variant, and fails on any exception, on a render that came out blank, and on any text cut
+off or overflowing its box (kiosk.ui.fit). It is meant
 for an installed exhibition PC as much as for CI. `kiosk shots` saves the main views as PNGs.
 """
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.screens import Screen
 from kiosk.ui.app import Kiosk
+from kiosk.ui.fit import misfits
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,7 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
             report.renders += 1
             if image.isNull() or distinct_colours(image) < MIN_DISTINCT_COLOURS:
                 report.failures.append(f"{name}: the render came out blank")
+            report.failures += [f"{name}: {misfit}" for misfit in misfits(kiosk.window)]
         except Exception:  # the point is to catch anything a view may raise
             report.failures.append(f"{name}: {traceback.format_exc(limit=TRACEBACK_DEPTH)}")
         if progress:

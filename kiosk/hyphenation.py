@@ -1,0 +1,44 @@
+"""Soft hyphens in long words, so German compounds break at a syllable instead of overflowing.
+
+Qt's text layout breaks a line at U+00AD and draws a hyphen there, and draws nothing where the
+word fits; pyphen carries the LibreOffice hyphenation patterns. Only words long enough to be a
+problem are touched: a short word moves to the next line whole. No Qt here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyphen
+
+SOFT_HYPHEN = "\u00ad"
+MIN_WORD = 10  # letters: shorter words fit any text column the kiosk has
+_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
+
+
+class Hyphenator:
+    """Hyphenates the texts of one language (a CLDR locale such as de or en_GB)."""
+
+    def __init__(self, locale: str, cache_size: int = 16_384) -> None:
+        language = pyphen.language_fallback(locale)
+        self._dictionary = pyphen.Pyphen(lang=language) if language else None
+        self.hyphenate = lru_cache(maxsize=cache_size)(self._hyphenate)
+
+    @property
+    def available(self) -> bool:
+        return self._dictionary is not None
+
+    def _word(self, match: re.Match[str]) -> str:
+        assert self._dictionary is not None
+        return self._dictionary.inserted(match.group(), hyphen=SOFT_HYPHEN)
+
+    def _hyphenate(self, text: str) -> str:
+        if self._dictionary is None or SOFT_HYPHEN in text:
+            return text
+        return _WORD.sub(self._word, text)
+
+
+def unhyphenated(text: str) -> str:
+    """The text as written (for comparing, searching, logging)."""
+    return text.replace(SOFT_HYPHEN, "")
