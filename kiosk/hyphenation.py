@@ -13,6 +13,7 @@ from functools import lru_cache
 import pyphen
 
 SOFT_HYPHEN = "\u00ad"
+BREAK_AFTER = "\u200b"  # zero width space: a line may break here, nothing is drawn
 MIN_WORD = 10  # letters: shorter words fit any text column the kiosk has
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 
@@ -34,11 +35,13 @@ class Hyphenator:
         return self._dictionary.inserted(match.group(), hyphen=SOFT_HYPHEN)
 
     def _hyphenate(self, text: str) -> str:
-        if self._dictionary is None or SOFT_HYPHEN in text:
+        if SOFT_HYPHEN in text:
             return text
-        return _WORD.sub(self._word, text)
+        # A middle dot joins names (Xinghuo·Chain): a line may break after it.
+        text = text.replace("·", "·" + BREAK_AFTER) if "·" in text else text
+        return _WORD.sub(self._word, text) if self._dictionary is not None else text
 
 
 def unhyphenated(text: str) -> str:
     """The text as written (for comparing, searching, logging)."""
-    return text.replace(SOFT_HYPHEN, "")
+    return text.replace(SOFT_HYPHEN, "").replace(BREAK_AFTER, "")

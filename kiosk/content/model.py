@@ -196,6 +196,8 @@ class Source(Model):
     file: str = Field(description="The source text's file name in the seeds folder.")
     title: Text = Field(description="Headline of the source text.")
     short: Text | None = Field(None, description="A short name for tiles with no room for the title.")
+    about: Text | None = Field(None, description="What the text is, in a phrase (香港报章特刊，2025年底): the source "
+                                                 "line of a translated language says this, since the title stays Chinese.")
     publisher: Text | None = Field(None, description="Who published it.")
     written: DateField | None = Field(None, description="When it was written, as far as its content shows.")
     note: Text | None = Field(None, description="How the date was worked out, or caveats.")

@@ -136,8 +136,9 @@ class ViewContext(QObject):
         where the item's figures cite them by number); empty when nothing is cited."""
         sources = self.exhibition.sources_by_id
         if self.written:  # the texts stay Chinese: say what each is (Hong Kong press supplement, ...)
-            names = [f"{CITATION_MARKS[n] if numbered else ''}{self.t(sources[i].short or sources[i].title)} "
-                     f"({sources[i].file})" for n, i in enumerate(source_ids or ()) if i in sources]
+            names = [f"{CITATION_MARKS[n] if numbered else ''}"
+                     f"{self.t(sources[i].about or sources[i].short or sources[i].title)} ({sources[i].file}, {self.ui('in_chinese')})"
+                     for n, i in enumerate(source_ids or ()) if i in sources]
             return f"{self.ui('source')}: {'; '.join(names)}" if names else ""
         names = [f"{CITATION_MARKS[n] if numbered else ''}{self.t(sources[i].title)}（{sources[i].file}）"
                  for n, i in enumerate(source_ids or ()) if i in sources]

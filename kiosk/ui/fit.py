@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
-from kiosk.hyphenation import SOFT_HYPHEN
+from kiosk.hyphenation import unhyphenated
 from kiosk.ui.widgets.elided import ElidedLabel
 
 SLACK_PX = 1  # rounding between Qt's layout and its font metrics
@@ -30,7 +30,7 @@ PATH_DEPTH = 3  # widget names in a report's path
 QUOTED = 48  # characters of the text a report quotes
 # Where a line may break inside a run of text: spaces, hyphens and dashes, slashes, soft
 # hyphens, and between any two CJK characters (each is its own unit).
-_UNBREAKABLE = re.compile(r"[^\s\u00ad\-\u2010-\u2015/\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
+_UNBREAKABLE = re.compile(r"[^\s\u00ad\u200b\-\u2010-\u2015/\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 
 
 def _shown_children(widget: QWidget) -> Iterator[QWidget]:
@@ -89,7 +89,7 @@ def _label_misfit(widget: QLabel) -> str | None:
             return f"cut off at the bottom (needs {need} px of height, has {widget.height()})"
         return None
     metrics = widget.fontMetrics()
-    need = max(metrics.horizontalAdvance(line) for line in text.replace(SOFT_HYPHEN, "").split("\n"))
+    need = max(metrics.horizontalAdvance(line) for line in unhyphenated(text).split("\n"))
     if need > inner.width() + SLACK_PX:
         return f"cut off at the right (needs {need} px, has {inner.width()})"
     return None
@@ -122,6 +122,6 @@ def misfits(root: QWidget) -> list[str]:
             if area is not None and box.intersects(area) and not area.contains(box):
                 problem = "sticks out of its container"
         if problem:
-            shown = text.replace(SOFT_HYPHEN, "").replace("\n", " ")
+            shown = unhyphenated(text).replace("\n", " ")
             found.append(f"{_where(widget, root)} '{shown[:QUOTED]}': {problem}")
     return found

@@ -54,6 +54,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
                   "de": "Keine zugehörigen Ereignisse"},
     "institution": {"zh-Hans": "机构", "zh-Hant": "機構", "en": "Institution", "de": "Einrichtung"},
     "company": {"zh-Hans": "企业", "zh-Hant": "企業", "en": "Company", "de": "Unternehmen"},
+    "in_chinese": {"en": "in Chinese", "de": "auf Chinesisch"},  # a source text, named in a translated line
     "language": {"zh-Hans": "语言", "zh-Hant": "語言", "en": "Language", "de": "Sprache"},
     # How a date known only to its year reads (2015年内 in Chinese, made by the formatter).
     "year_only": {"en": "During {year}", "de": "Im Jahr {year}"},

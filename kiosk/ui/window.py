@@ -30,7 +30,7 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate, ScreenView
 from kiosk.ui.pacing import SlicedJob
-from kiosk.ui.widgets import TouchButton, label
+from kiosk.ui.widgets import ElidedLabel, TouchButton
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class TopBar(QWidget):
         self.back = TouchButton(icon_name="mdi6.arrow-left", color=ink)
         texts.ui(self.home, "home")
         texts.ui(self.back, "back")
-        self.title = label("", "heading", wrap=False)
+        self.title = ElidedLabel("heading", 1)  # the home page shows a long title whole
         # A long title must never widen the window (it would push a portrait screen sideways).
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.home)
@@ -111,7 +111,7 @@ class KioskWindow(QWidget):
         self.top_bar.back.clicked.connect(self.back)
         for variant_id, button in self.top_bar.variant_buttons.items():
             button.clicked.connect(lambda _=False, v=variant_id: self.set_variant(v))
-        self.texts.bind(self.top_bar.title, self.top_bar.title.setText, self._title_text)
+        self.texts.bind(self.top_bar.title, self.top_bar.title.set_full_text, self._title_text)
         ctx.variant_did_change.connect(self._on_variant)
         self.navigate(Screen.HOME)
         if theme.WARM_UP_DELAY_MS >= 0:
@@ -235,6 +235,6 @@ class KioskWindow(QWidget):
 
     def _update_bar(self) -> None:
         at_home = self.current == Screen.HOME
-        self.top_bar.title.setText(self._title_text())
+        self.top_bar.title.set_full_text(self._title_text())
         self.top_bar.back.setVisible(not at_home)
         self.top_bar.home.setVisible(not at_home)

@@ -34,6 +34,7 @@ from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.widgets import (
     Chip,
     ElidedLabel,
+    FitLabel,
     FlowLayout,
     KindMark,
     TapFrame,
@@ -74,14 +75,15 @@ class CompanyCard(TapFrame):
         head = QHBoxLayout()
         head.setSpacing(theme.SPACE_XS)
         head.addWidget(color_dot(sector.color))
-        self.sector = label("", "caption", wrap=False)
-        texts.text(self.sector, sector.name)
+        self.sector = ElidedLabel("caption", 1)  # the chips above name the sector in full
+        self.sector.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        texts.bind(self.sector, self.sector.set_full_text, lambda: ctx.t(sector.name))
         head.addWidget(self.sector, 1)
         if company.kind == "institution":
             head.addWidget(KindMark(ctx, texts, company.kind))
         layout.addLayout(head)
         layout.addSpacing(theme.SPACE_XS)
-        self.name = label("", "heading")
+        self.name = FitLabel("heading", theme.TYPE["body"], max_lines=2)
         self.name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         texts.text(self.name, company.display_name)
         layout.addWidget(self.name)

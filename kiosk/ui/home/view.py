@@ -17,7 +17,7 @@ from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate
-from kiosk.ui.widgets import FactTile, TapFrame, icon, label
+from kiosk.ui.widgets import FactTile, FitLabel, TapFrame, icon, label
 
 FIGURES_SHOWN = 4
 
@@ -53,7 +53,7 @@ class HomeTile(TapFrame):
         layout.setSpacing(theme.SPACE_S)
         glyph = QLabel()
         glyph.setPixmap(icon(tile.icon, ctx.palette.accent, theme.ICON_XL))
-        self.title = label("", "title")
+        self.title = FitLabel("title", theme.TYPE["heading"], max_lines=2)
         self.subtitle = label("", "subheading")
         texts.text(self.title, tile.title)
         texts.text(self.subtitle, tile.subtitle)
@@ -125,7 +125,7 @@ class HomeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_M)
-        self.title = label("", "display")
+        self.title = FitLabel("display", theme.TYPE["heading"])
         self.subtitle = label("", "subheading")
         self.texts.text(self.title, settings.title)
         self.texts.text(self.subtitle, settings.subtitle)

@@ -84,8 +84,9 @@ class EraBand(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_S, theme.SPACE_XS, theme.SPACE_S, theme.SPACE_XS)
         layout.setSpacing(0)
-        self.title = label("", "body", wrap=False)
-        texts.text(self.title, era.title)
+        self.title = ElidedLabel("body", 1)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        texts.bind(self.title, self.title.set_full_text, lambda: ctx.t(era.title))
         layout.addWidget(self.title)
         layout.addWidget(label(f"{era.start}—{era.end}", "caption", wrap=False))
 

@@ -4,12 +4,13 @@ screen."""
 from kiosk.ui.widgets.basics import Chip, TapFrame, TouchButton, color_dot, icon, label, repolish
 from kiosk.ui.widgets.elided import ElidedLabel, elide_lines
 from kiosk.ui.widgets.facts import FactTile
+from kiosk.ui.widgets.fitting import FitLabel
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.images import MediaImage
 from kiosk.ui.widgets.marks import KindMark, rule
 from kiosk.ui.widgets.scrolling import drop_farthest, make_kinetic
 
 __all__ = [
-    "Chip", "ElidedLabel", "FactTile", "FlowLayout", "KindMark", "MediaImage", "TapFrame", "TouchButton",
+    "Chip", "ElidedLabel", "FactTile", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "TapFrame", "TouchButton",
     "color_dot", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule",
 ]

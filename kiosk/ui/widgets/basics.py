@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import qtawesome as qta
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
+from kiosk.hyphenation import unhyphenated
 from kiosk.ui import theme
 
 
@@ -48,16 +49,49 @@ class TouchButton(QPushButton):
             self.setIconSize(QSize(theme.ICON_M, theme.ICON_M))
 
 class Chip(TouchButton):
-    """A checkable filter chip, optionally with a colour dot."""
+    """A checkable filter chip, optionally with a colour dot.
+
+    A name longer than the chip can be (Biomedizin, Life Sciences und Gesundheit in a side panel)
+    goes onto a second line at a space instead of being cut: a button does not wrap by itself.
+    """
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, dot: str | None = None) -> None:
-        super().__init__(text, parent)
+        self._full = ""
+        super().__init__("", parent)
         self.setCheckable(True)
         self.setProperty("chip", True)
         self.setFont(theme.role_font("chip"))
         if dot:
             self.setIcon(qta.icon("mdi6.circle", color=dot))
             self.setIconSize(QSize(theme.ICON_S, theme.ICON_S))
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = unhyphenated(text)
+        self._wrap()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _wrap(self) -> None:
+        metrics = self.fontMetrics()
+        QPushButton.setText(self, self._full)
+        room = self.width() - (super().sizeHint().width() - metrics.horizontalAdvance(self._full))
+        if self.width() <= 0 or metrics.horizontalAdvance(self._full) <= room:
+            return
+        lines: list[str] = []
+        for word in self._full.split(" "):
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        QPushButton.setText(self, "\n".join(lines))
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._wrap()
 
 class TapFrame(QFrame):
     """A card that shows a pressed state and emits `tapped` on a release that was not a drag.

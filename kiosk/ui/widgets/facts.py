@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.basics import label
+from kiosk.ui.widgets.fitting import FitLabel
 
 if TYPE_CHECKING:
     from kiosk.content.model import Figure, KeyFact
@@ -28,7 +29,8 @@ class FactTile(QFrame):
         layout.setSpacing(theme.SPACE_XS)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACE_XS)
-        self.value = label("", "figure", wrap=False)
+        # The number stays whole on one line: 122 Mrd. Yuan and mehr als 2.500 step down to fit.
+        self.value = FitLabel("figure", theme.TYPE["subheading"])
         self.unit = label("", "subheading", wrap=False)
         row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignBottom)

@@ -1,0 +1,89 @@
+"""A label that steps its type down until its text fits, for the few texts that must stay whole.
+
+A headline number (122 Mrd. Yuan, mehr als 2.500) or the exhibition's title in English runs far
+longer than in Chinese; eliding it would lose what it says and wrapping a number breaks it. The
+label keeps its role's size where the text fits and steps down, no lower than `min_px`, where it
+does not; below that it wraps, so nothing is ever cut.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from kiosk.hyphenation import unhyphenated
+from kiosk.ui import theme
+
+STEP_PX = 2
+UNBOUNDED = 1 << 20  # px: the height a text may take while it is measured
+
+
+class FitLabel(QLabel):
+    def __init__(self, role: str, min_px: int, *, max_lines: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fitted: tuple[str, int, str] | None = None
+        self.max_lines = max_lines
+        self.base_px = theme.role_font(role).pixelSize()
+        self.min_px = min_px
+        theme.apply_role(self, role)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)  # the last resort below min_px: a second line, never a cut
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._fitted: tuple[str, int, str] | None = None
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._fit()
+
+    def _sized(self, px: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(px)
+        return font
+
+    def _lines(self, font: QFont, width: int) -> int:
+        metrics = QFontMetrics(font)
+        if self.max_lines == 1:
+            return 1 if metrics.horizontalAdvance(unhyphenated(self.text())) <= width else 2
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = metrics.boundingRect(0, 0, width, UNBOUNDED, flags, self.text()).height()
+        return max(1, round(height / metrics.lineSpacing()))
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        key = (self.text(), width, self.font().family())
+        if width <= 0 or key == self._fitted:
+            return
+        self._fitted = key
+        px = self.base_px
+        while px > self.min_px and self._lines(self._sized(px), width) > self.max_lines:
+            px -= STEP_PX
+        px = max(px, self.min_px)
+        if px != self.font().pixelSize():
+            font = self.font()
+            font.setPixelSize(px)
+            self.setFont(font)
+            self.updateGeometry()  # the height the text needs changed
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the family follows the variant
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()  # a new family measures differently (its own size change finds nothing to do)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """What the text needs at the role's full size (a layout gives less where it has less)."""
+        hint = super().sizeHint()
+        if self.max_lines == 1:
+            metrics = QFontMetrics(self._sized(self.base_px))
+            margins = self.contentsMargins()
+            hint.setWidth(metrics.horizontalAdvance(unhyphenated(self.text())) + margins.left() + margins.right())
+        return hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        hint.setWidth(0)
+        return hint
