@@ -206,7 +206,7 @@ def test_tapping_a_marker_opens_its_card_and_asks_for_the_profile(qtbot, content
     assert view.card.title.text() == ctx.t(company.name)
     sector = ctx.exhibition.sectors_by_id[company.sector]
     assert view.card.kicker.text() == ctx.t(sector.name)
-    assert view.card.text.text() == ctx.t(company.summary)
+    assert view.card.text.full_text == ctx.t(company.summary)
     assert view.card.note.text() == ctx.ui("approximate")
     assert view.card.action.text() == ctx.ui("open_profile")
     assert view.scene.markers[company.id].selected
@@ -255,8 +255,8 @@ def test_a_zone_card_shows_the_disagreeing_areas(qtbot, content) -> None:  # noq
     assert view.card.title.text() == "生命健康城"
     assert view.card.figure.text() == "约6.2"
     assert view.card.unit.text() == ctx.ui("km2")
-    assert "33.2" in view.card.text.text()
-    assert "6.2" in view.card.text.text()
+    assert "33.2" in view.card.text.full_text
+    assert "6.2" in view.card.text.full_text
     assert ctx.ui("schematic") in view.card.note.text()
     assert not view.card.action.isVisibleTo(view.card)
     assert view.current_item() == CAMPUS
@@ -269,7 +269,7 @@ def test_a_place_opens_its_card_with_note(qtbot, content) -> None:  # noqa: ANN0
     QTest.mouseClick(view.canvas.viewport(), LEFT, NO_MOD, on_screen(view, view.scene.places[place.id].pos()))
     assert view.card.kind == "place"
     assert view.card.title.text() == ctx.t(place.name)
-    assert view.card.text.text() == ctx.t(place.note)
+    assert view.card.text.full_text == ctx.t(place.note)
     assert view.card.note.text() == ctx.ui("approximate")
 
 

@@ -11,7 +11,7 @@ What counts as a misfit, for a widget that shows (not scrolled away, not hidden)
 - a word (between spaces, hyphens and soft hyphens) wider than its wrapped label;
 - a label that sticks out of a container that clips it (scroll areas excepted: their content is
   meant to move).
-An ElidedLabel shortens its text with … by design and is checked only for words that overflow.
+An ElidedLabel shortens its text with … by design: it is checked for the lines it keeps.
 """
 
 from __future__ import annotations
@@ -82,8 +82,11 @@ def _label_misfit(widget: QLabel) -> str | None:
     inner = widget.contentsRect()
     if widget.wordWrap():
         too_wide = _words_too_wide(widget, text, inner.width())
-        if too_wide or isinstance(widget, ElidedLabel):
+        if too_wide:
             return too_wide
+        if isinstance(widget, ElidedLabel) and widget.max_lines == 1:
+            return None  # one line, cut with … by design (a line's leading may overhang its box)
+        # An ElidedLabel's text is already cut to its lines (with …): it must still get them.
         need = widget.heightForWidth(widget.width())
         if need > widget.height() + SLACK_PX:
             return f"cut off at the bottom (needs {need} px of height, has {widget.height()})"

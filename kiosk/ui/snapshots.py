@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -27,7 +28,7 @@ MIN_DISTINCT_COLOURS = 3  # a blank or single-colour render has fewer
 SAMPLE_STEP = 16  # px between sampled pixels
 ENOUGH_COLOURS = 12  # stop sampling once a render is clearly not blank
 TRACEBACK_DEPTH = 6
-SETTLE_ROUNDS = 3  # event-loop passes for lazy builds and deferred layouts before a grab
+SETTLE_ROUNDS = 5  # event-loop passes for lazy builds and deferred layouts before a grab
 
 
 @dataclass
@@ -73,6 +74,9 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
             app.processEvents()
             if name.endswith("/variant"):
                 continue
+            for _ in range(SETTLE_ROUNDS):  # cards built after the paint, then laid out
+                app.processEvents()
+                app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             image = kiosk.window.grab().toImage()
             report.renders += 1
             if image.isNull() or distinct_colours(image) < MIN_DISTINCT_COLOURS:

@@ -21,12 +21,13 @@ TOUCH_MIN = 64  # smallest tappable target, in both directions
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 8, 16, 24, 40, 64
 RADIUS_S, RADIUS_M, RADIUS_L = 10, 18, 28
 TOP_BAR_HEIGHT = 96
+MAP_CARD_TITLE_LINES = 3
+MAP_CARD_TEXT_LINES = 5  # a map card's summary or note; the profile shows it whole
+TOP_BAR_ONE_ROW_MIN_WIDTH = 1400  # px: narrower (portrait), the language picker gets a row of its own
 CARD_WIDTH = 380
 CARD_HEIGHT = 340
 CARD_MAX_HEIGHT = 760
 CARD_TITLE_LINES = 2
-CARD_CHROME_HEIGHT = 190  # margins, date row and a two-line title above a card's summary
-BODY_LINE_HEIGHT = 36  # one line of 24 px CJK body text
 ERA_BAND_HEIGHT = 72
 MARKER_RADIUS = 14
 MARKER_HIT_RADIUS = 34  # a finger is wider than the dot
@@ -35,8 +36,8 @@ FACT_TILE_MIN_WIDTH = 260
 ICON_S, ICON_M, ICON_L, ICON_XL = 22, 32, 40, 72
 DOT_SIZE = 18
 ICON_DEFAULT_COLOR = "#1B2430"
-HOME_TILES_STRETCH, HOME_SPOTLIGHT_STRETCH = 3, 2  # share of the home screen's height
-HOME_TILE_HEIGHT = 220
+HOME_TILES_STRETCH, HOME_SPOTLIGHT_STRETCH = 0, 1  # the tiles take what they need, the spotlight the rest
+HOME_TILE_HEIGHT = 180
 YEAR_TICK_HEIGHT = 56
 DETAIL_WIDTH = 1280
 DETAIL_IMAGE_WIDTH, DETAIL_IMAGE_HEIGHT = 1100, 620
@@ -289,5 +290,8 @@ QFrame#MapFloat QPushButton:pressed { background: {{pressed}}; }
 QFrame#MapFloat QPushButton:checked { background: {{accent}}; color: {{on_accent}}; }
 QPushButton[legend="true"] { text-align: left; padding: 0 {{space_m}}px; }
 QPushButton[legend="true"]:checked { background: {{ink}}; color: {{on_accent}}; border-color: {{ink}}; }
+QLabel#MapCredit { background: {{surface}}; border-radius: {{radius_s}}px; }
 """
+# No widget sets a style sheet of its own: one that does stops following the window's font, and
+# its text would keep the first script's face after a language switch (tests/test_languages.py).
 STYLESHEET += MAP_STYLESHEET

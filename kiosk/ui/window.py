@@ -12,10 +12,11 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLayout,
     QSizePolicy,
@@ -38,6 +39,9 @@ log = logging.getLogger(__name__)
 ViewFactory = Callable[[ViewContext, Navigate], QWidget]
 
 
+PICKER_COLUMN = 3  # the top bar's: after home, back and the title
+
+
 class TopBar(QWidget):
     def __init__(self, ctx: ViewContext, texts: TextBinder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,9 +49,11 @@ class TopBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedHeight(theme.TOP_BAR_HEIGHT)
         ink = ctx.palette.ink
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(theme.SPACE_M, theme.SPACE_S, theme.SPACE_M, theme.SPACE_S)
-        layout.setSpacing(theme.SPACE_S)
+        layout.setHorizontalSpacing(theme.SPACE_S)
+        layout.setVerticalSpacing(theme.SPACE_S)
+        self.grid = layout
         self.home = TouchButton(icon_name="mdi6.home-outline", color=ink)
         self.back = TouchButton(icon_name="mdi6.arrow-left", color=ink)
         texts.ui(self.home, "home")
@@ -55,10 +61,18 @@ class TopBar(QWidget):
         self.title = ElidedLabel("heading", 1)  # the home page shows a long title whole
         # A long title must never widen the window (it would push a portrait screen sideways).
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.home)
-        layout.addWidget(self.back)
-        layout.addSpacing(theme.SPACE_M)
-        layout.addWidget(self.title, 1)
+        self.title.setContentsMargins(theme.SPACE_M, 0, 0, 0)
+        layout.addWidget(self.home, 0, 0)
+        layout.addWidget(self.back, 0, 1)
+        layout.addWidget(self.title, 0, 2)
+        layout.setColumnStretch(2, 1)
+        # The language picker: beside the title where the bar is wide, on a row of its own where
+        # four languages named in their own names would squeeze the title (a portrait screen).
+        self.picker = QWidget()
+        picker_row = QHBoxLayout(self.picker)
+        picker_row.setContentsMargins(0, 0, 0, 0)
+        picker_row.setSpacing(theme.SPACE_S)
+        picker_row.addStretch(1)
         self.variant_buttons: dict[str, TouchButton] = {}
         self.variant_group = QButtonGroup(self)
         self.variant_group.setExclusive(True)
@@ -70,7 +84,25 @@ class TopBar(QWidget):
             button.setChecked(variant.id == ctx.variant)
             self.variant_group.addButton(button)
             self.variant_buttons[variant.id] = button
-            layout.addWidget(button)
+            picker_row.addWidget(button)
+        self._picker_below: bool | None = None
+        self._place_picker(below=False)
+
+    def _place_picker(self, *, below: bool) -> None:
+        if below == self._picker_below:
+            return
+        self._picker_below = below
+        self.grid.removeWidget(self.picker)
+        if below:
+            self.grid.addWidget(self.picker, 1, 0, 1, PICKER_COLUMN)
+        else:
+            self.grid.addWidget(self.picker, 0, PICKER_COLUMN)
+        rows = 2 if below else 1
+        self.setFixedHeight(theme.TOP_BAR_HEIGHT * rows - theme.SPACE_S * (rows - 1))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_picker(below=event.size().width() < theme.TOP_BAR_ONE_ROW_MIN_WIDTH)
 
 
 class KioskWindow(QWidget):

@@ -10,14 +10,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Event, Exhibition, Figure
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate
-from kiosk.ui.widgets import FactTile, FitLabel, TapFrame, icon, label
+from kiosk.ui.widgets import ElidedLabel, FactTile, FitLabel, TapFrame, icon, label
 
 FIGURES_SHOWN = 4
 
@@ -49,17 +49,21 @@ class HomeTile(TapFrame):
         self.screen = Screen.from_id(tile.screen)
         self.setMinimumHeight(theme.HOME_TILE_HEIGHT)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
+        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_L, theme.SPACE_M)
         layout.setSpacing(theme.SPACE_S)
         glyph = QLabel()
         glyph.setPixmap(icon(tile.icon, ctx.palette.accent, theme.ICON_XL))
-        self.title = FitLabel("title", theme.TYPE["heading"], max_lines=2)
-        self.subtitle = label("", "subheading")
+        self.title = FitLabel("title", theme.TYPE["subheading"])
+        self.subtitle = ElidedLabel("subheading", 2)  # a tagline: two lines in any language
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         texts.text(self.title, tile.title)
-        texts.text(self.subtitle, tile.subtitle)
-        layout.addWidget(glyph)
+        texts.bind(self.subtitle, self.subtitle.set_full_text, lambda: ctx.t(tile.subtitle))
+        head = QHBoxLayout()  # the icon beside the title: a tile row stays low in every language
+        head.setSpacing(theme.SPACE_M)
+        head.addWidget(glyph)
+        head.addWidget(self.title, 1)
         layout.addStretch(1)
-        layout.addWidget(self.title)
+        layout.addLayout(head)
         layout.addWidget(self.subtitle)
 
 

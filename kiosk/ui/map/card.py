@@ -8,13 +8,13 @@ the map is schematic, and the card says so where the content marks it approximat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Company, MapLayer, Place, Zone
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
-from kiosk.ui.widgets import Chip, FlowLayout, TouchButton, icon, label
+from kiosk.ui.widgets import Chip, ElidedLabel, FitLabel, FlowLayout, TouchButton, icon, label
 from kiosk.ui.widgets.shadow import FloatShadow
 
 
@@ -26,6 +26,12 @@ def drop_shadow(ctx: ViewContext, widget: QWidget) -> FloatShadow:
 
 class MapCard(QFrame):
     member_chosen = Signal(str)  # a company picked from a group card
+    wants_new_size = Signal()  # its content needs another height (a name fitted, a language switched)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            self.wants_new_size.emit()  # the view places the card; its layout cannot resize it
+        return super().event(event)
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +60,8 @@ class MapCard(QFrame):
         body = QVBoxLayout()
         body.setContentsMargins(0, 0, theme.SPACE_S, 0)
         body.setSpacing(theme.SPACE_S)
-        self.title = label("", "heading")
+        # A long name (an institution's, in German) steps down before it takes a fourth line.
+        self.title = FitLabel("heading", theme.TYPE["subheading"], max_lines=theme.MAP_CARD_TITLE_LINES)
         body.addWidget(self.title)
         self.status = label("", "target", wrap=False)  # 规划 / 在建 / 已建成
         body.addWidget(self.status)
@@ -72,7 +79,8 @@ class MapCard(QFrame):
         figure.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.figure_row)
         self.meta = label("", "caption")
-        self.text = label("", "body")
+        self.text = ElidedLabel("body", theme.MAP_CARD_TEXT_LINES)  # the profile holds the rest
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = label("", "approximate")
         self.source = label("", "caption")
         for widget in (self.meta, self.text, self.note, self.source):
@@ -125,7 +133,7 @@ class MapCard(QFrame):
         self.action.hide()
         self.note.setText("")
         self.source.setText("")
-        self.text.setText("")
+        self.text.set_full_text("")
         self._fill_members(subject if isinstance(subject, tuple) else ())
         if isinstance(subject, tuple):
             self.mark.setPixmap(icon("mdi6.map-marker-multiple", palette.ink, theme.ICON_S))
@@ -141,7 +149,7 @@ class MapCard(QFrame):
             if subject.origin:
                 self.meta.setText(ctx.origin_line(subject))
                 self.meta.show()
-            self.text.setText(ctx.t(subject.summary))
+            self.text.set_full_text(ctx.t(subject.summary))
             if subject.location is not None and subject.location.approximate:
                 self.note.setText(ctx.ui("approximate"))
             self.action.setText(ctx.ui("open_profile"))
@@ -151,7 +159,7 @@ class MapCard(QFrame):
             self.kicker.setText(ctx.t(self.layer.title))
             self.title.setText(ctx.t(subject.name))
             self._set_status(subject.status)
-            self.text.setText(ctx.t(subject.note))
+            self.text.set_full_text(ctx.t(subject.note))
             if subject.approximate:
                 self.note.setText(ctx.ui("approximate"))
             self._set_source(subject.source)
@@ -166,7 +174,7 @@ class MapCard(QFrame):
                 self.unit.setText(area.unit)
                 self.figure_label.setText(ctx.ui("area"))
                 self.figure_row.show()
-            self.text.setText(ctx.t(subject.area_note))
+            self.text.set_full_text(ctx.t(subject.area_note))
             if subject.approximate:
                 self.note.setText(f"{ctx.ui('schematic')} · {ctx.t(self.layer.credit)}")
             self._set_source(subject.source)

@@ -88,10 +88,9 @@ class MapView(QWidget):
         self.credit = label("", "caption", parent=self.stage)
         self.credit.setObjectName("MapCredit")
         self.credit.setContentsMargins(theme.SPACE_S, theme.SPACE_XS, theme.SPACE_S, theme.SPACE_XS)
-        self.credit.setStyleSheet(
-            f"QLabel#MapCredit {{ background: {ctx.palette.surface}; border-radius: {theme.RADIUS_S}px; }}")
         self.card = MapCard(ctx, self.stage)
         self.card.hide()
+        self.card.wants_new_size.connect(self.place_overlays)
 
         self.zoom_in.clicked.connect(lambda: self.canvas.animate_zoom(theme.MAP_ZOOM_STEP))
         self.zoom_out.clicked.connect(lambda: self.canvas.animate_zoom(1 / theme.MAP_ZOOM_STEP))

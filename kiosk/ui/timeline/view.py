@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -62,6 +63,7 @@ class EventCard(TapFrame):
         self.title = ElidedLabel("heading", theme.CARD_TITLE_LINES)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary = ElidedLabel("body", theme.CARD_TITLE_LINES)
+        self.summary.fill_height()  # what the card's height leaves below date and title
         texts.bind(self.title, self.title.set_full_text, lambda: ctx.t(event.title))
         # Tall portrait cards have room for the body too; the label elides whatever does not fit.
         texts.bind(self.summary, self.summary.set_full_text,
@@ -71,16 +73,22 @@ class EventCard(TapFrame):
 
     def set_height(self, height: int) -> None:
         self.setFixedSize(theme.CARD_WIDTH, height)
-        # The summary gets whatever lines the card's height leaves below date and title.
-        free = height - theme.CARD_CHROME_HEIGHT
-        self.summary.set_max_lines(max(1, free // theme.BODY_LINE_HEIGHT))
 
 
 class EraBand(QFrame):
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.shade)
+        painter.drawRoundedRect(self.rect(), theme.RADIUS_S, theme.RADIUS_S)
+
     def __init__(self, ctx: ViewContext, texts: TextBinder, era, shade: str, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.setObjectName("EraBand")
-        self.setStyleSheet(f"QFrame#EraBand {{ background: {shade}; border-radius: {theme.RADIUS_S}px; }}")
+        # Painted here, not by a style sheet of its own: a widget with its own sheet no longer
+        # follows the window's font, so its names would stay in the first script's face.
+        self.shade = QColor(shade)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_S, theme.SPACE_XS, theme.SPACE_S, theme.SPACE_XS)
         layout.setSpacing(0)

@@ -36,7 +36,9 @@ def _elide_uncached(text: str, font: QFont, width: int, max_lines: int) -> str:
     box = QRect(0, 0, width, metrics.lineSpacing() * max_lines * ELIDE_BOX_LINES)
     # The height `max_lines` lines really take in this font (CJK fonts' bounding boxes are not
     # a multiple of lineSpacing, which cut two-line titles to one).
-    limit = metrics.boundingRect(box, flags, "\n".join(["国"] * max_lines)).height()
+    # A Latin face draws 国 from the CJK face behind it, whose lines are taller: the lower of
+    # the two is the height lines of this font's own text take.
+    limit = min(metrics.boundingRect(box, flags, "\n".join([sample] * max_lines)).height() for sample in ("国", "Hg"))
 
     def fits(candidate: str) -> bool:
         return metrics.boundingRect(box, flags, candidate).height() <= limit
@@ -75,17 +77,26 @@ class ElidedLabel(QLabel):
         self.full_text = text
         self._elide()
 
-    def set_max_lines(self, lines: int) -> None:
-        self.max_lines = lines
+    def fill_height(self) -> None:
+        """Show as many lines as the height the layout gives holds (a card's summary under a
+        title that takes one line in Chinese and two in German): the label yields height first."""
+        self.max_lines = 0
+        self.setSizePolicy(self.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
         self._elide()
+
+    def _lines(self) -> int:
+        if self.max_lines:
+            return self.max_lines
+        return max(1, self.contentsRect().height() // QFontMetrics(self.font()).lineSpacing())
 
     def _elide(self) -> None:
         if not self.isVisible():
             return  # showEvent will do it
-        key = (self.full_text, self.font().key(), self.contentsRect().width(), self.max_lines)
+        width, lines = self.contentsRect().width(), self._lines()
+        key = (self.full_text, self.font().key(), width, lines)
         if key != self._done:
             self._done = key
-            self.setText(elide_lines(self.full_text, self.font(), key[2], self.max_lines))
+            self.setText(elide_lines(self.full_text, self.font(), width, lines))
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.basics import label
+from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.fitting import FitLabel
 
 if TYPE_CHECKING:
@@ -31,17 +33,43 @@ class FactTile(QFrame):
         row.setSpacing(theme.SPACE_XS)
         # The number stays whole on one line: 122 Mrd. Yuan and mehr als 2.500 step down to fit.
         self.value = FitLabel("figure", theme.TYPE["subheading"])
-        self.unit = label("", "subheading", wrap=False)
+        self.unit = label("", "subheading")  # a long unit (Studierende) wraps; the number keeps its line
         row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignBottom)
         row.addStretch(1)
         layout.addLayout(row)
-        self.caption = label("", "body")
-        self.meta = label("", "caption")
+        # The estimate or target mark sits on the number's line: it qualifies the number, and a
+        # line of its own would cost a tile row the height a longer English label needs.
         self.badge = label("", "target", wrap=False)
+        self._row = row
+        self._badge_in_row: bool | None = None
+        self._place_badge(in_row=True)
+        # At most two lines each: a tile row keeps one height in every language.
+        self.caption = ElidedLabel("body", 2)
+        self.meta = ElidedLabel("caption", 2)
+        for text in (self.caption, self.meta):
+            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.caption)
         layout.addWidget(self.meta)
-        layout.addWidget(self.badge)
+        self._below = QVBoxLayout()  # where the mark goes when the number's line has no room
+        layout.addLayout(self._below)
+
+    def _place_badge(self, *, in_row: bool) -> None:
+        if in_row == self._badge_in_row:
+            return
+        self._badge_in_row = in_row
+        if in_row:
+            self._row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            self._below.addWidget(self.badge)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        spacing = self._row.spacing() * 2
+        need = self.value.sizeHint().width() + self.unit.sizeHint().width() + self.badge.sizeHint().width() + spacing
+        self._place_badge(in_row=not self.badge.isVisibleTo(self) or need <= room)
 
     def show_fact(self, ctx: ViewContext, fact: Figure | KeyFact, cite: str = "") -> None:
         """Fill from a headline figure or a key fact in the current variant: the number with its
@@ -50,9 +78,9 @@ class FactTile(QFrame):
         quantity = ctx.quantity(fact, fact.unit)
         self.value.setText(quantity.number)
         self.unit.setText(quantity.unit)
-        self.caption.setText(ctx.t(fact.label))
+        self.caption.set_full_text(ctx.t(fact.label))
         year = f"{fact.year}{ctx.ui('year')}" if fact.year else ""
-        self.meta.setText(" · ".join(part for part in (year, cite) if part))
+        self.meta.set_full_text(" · ".join(part for part in (year, cite) if part))
         badge = ctx.ui(fact.kind) if fact.kind in ("target", "estimate") else ""
         self.badge.setText(badge)
         self.badge.setVisible(bool(badge))

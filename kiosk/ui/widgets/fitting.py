@@ -8,7 +8,8 @@ does not; below that it wraps, so nothing is ever cut.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -67,7 +68,13 @@ class FitLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit()
+        # Not now: a resize comes in the middle of a layout pass, and changing the font there
+        # makes Qt measure a text whose layout it is rebuilding (a crash in QTextEngine).
+        QTimer.singleShot(0, self._fit_if_alive)
+
+    def _fit_if_alive(self) -> None:
+        if shiboken6.isValid(self):
+            self._fit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the family follows the variant
         super().changeEvent(event)
@@ -84,6 +91,11 @@ class FitLabel(QLabel):
         return hint
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """No narrower than the longest word at the smallest size: a layout squeezes its neighbours
+        (a long unit) before it breaks a number."""
         hint = super().minimumSizeHint()
-        hint.setWidth(0)
+        metrics = QFontMetrics(self._sized(self.min_px))
+        words = unhyphenated(self.text()).split()
+        margins = self.contentsMargins()
+        hint.setWidth(max((metrics.horizontalAdvance(w) for w in words), default=0) + margins.left() + margins.right())
         return hint
