@@ -8,6 +8,7 @@ problem are touched: a short word moves to the next line whole. No Qt here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import pyphen
@@ -45,3 +46,23 @@ class Hyphenator:
 def unhyphenated(text: str) -> str:
     """The text as written (for comparing, searching, logging)."""
     return text.replace(SOFT_HYPHEN, "").replace(BREAK_AFTER, "")
+
+
+_JOINS = re.compile(f"([ {SOFT_HYPHEN}{BREAK_AFTER}])")
+
+
+def break_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Lines of `text` for a widget that does not wrap by itself (a button), each as long as
+    `fits` allows: broken at spaces, and inside a long word at its soft hyphens (shown as -)."""
+    pieces = _JOINS.split(text)  # piece, join, piece, join ...
+    lines: list[str] = []
+    line = pieces[0]
+    for join, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        joined = f"{line}{' ' if join == ' ' else ''}{piece}"
+        if fits(joined) or not line:
+            line = joined
+            continue
+        lines.append(line + ("-" if join == SOFT_HYPHEN else ""))
+        line = piece
+    lines.append(line)
+    return [unhyphenated(part) for part in lines]

@@ -432,3 +432,125 @@ def write_kiosk_exhibition(root: Path) -> Path:
     extend_directory(content)
     extend_map(content)
     return content
+
+
+# --- English and German beside the Chinese ------------------------------------------------------
+# The small exhibition with two written variants: English complete, German falling back to
+# English, each with the longest words German has where the kiosk is narrowest (a sector chip,
+# a card's kicker, a fact's label, a tile's title).
+
+WRITTEN_VARIANTS = """\
+  - id: en
+    label: English
+    kind: written
+    font: Latin
+    locale: en_GB
+    complete: true
+  - id: de
+    label: Deutsch
+    kind: written
+    font: Latin
+    fallback: [en]
+"""
+
+LONGEST_GERMAN = "Hochleistungsausrüstungsfertigungsindustrieparkverwaltungsgesellschaft"
+
+TRANSLATIONS = {
+    "en": {
+        "exhibition.yaml": """\
+title: Test exhibition
+home_tiles:
+  timeline: {title: Timeline}
+  map: {title: Map}
+  companies: {title: Companies}
+sources:
+  src-a: {title: Source A}
+  src-b: {title: Source B, short: Press B}
+""",
+        "timeline.yaml": """\
+eras:
+  founding: {title: Beginnings}
+events:
+  approval: {title: State Council approval, summary: The State Council approved the Sino-German Park.}
+  plant-opens:
+    title: Plant opens
+    summary: The Shenyang plant started production.
+    media:
+      - {caption: The plant, credit: Test photographer}
+""",
+        "sectors.yaml": "sectors:\n  automotive: {name: Automotive}\n",
+        "companies.yaml": """\
+companies:
+  acme:
+    name: BMW Brilliance Lydia plant
+    summary: A plant in Shenyang.
+    facts:
+      - label: Suppliers
+""",
+        "maps.yaml": """\
+layers:
+  park:
+    title: Sino-German Park
+    credit: Schematic map
+    zones:
+      core: {name: Core zone}
+""",
+        "figures.yaml": """\
+figures:
+  output: {label: Output}
+  suppliers: {label: Suppliers}
+  output-goal: {label: Output target}
+comparisons:
+  output: {title: Industrial output, note: The 2025 output is an estimate.}
+""",
+        "glossary.yaml": """\
+names:
+  宝马里达工厂: BMW Brilliance Lydia plant
+units:
+  元: yuan
+  家: ""
+""",
+    },
+    "de": {
+        "exhibition.yaml": f"""\
+title: Testausstellung
+home_tiles:
+  timeline: {{title: {LONGEST_GERMAN}}}
+sources:
+  src-b: {{short: Presse B}}
+""",
+        "timeline.yaml": f"""\
+events:
+  approval: {{title: {LONGEST_GERMAN}, summary: Der Staatsrat genehmigte den {LONGEST_GERMAN}.}}
+""",
+        "sectors.yaml": f"sectors:\n  automotive: {{name: {LONGEST_GERMAN}}}\n",
+        "companies.yaml": f"""\
+companies:
+  acme:
+    name: {LONGEST_GERMAN}
+    summary: Ein Werk in Shenyang.
+    facts:
+      - label: {LONGEST_GERMAN}
+""",
+        "figures.yaml": f"figures:\n  output: {{label: {LONGEST_GERMAN}}}\n",
+        "glossary.yaml": 'units:\n  元: Yuan\n  家: ""\n',
+    },
+}
+
+
+def extend_languages(content: Path) -> None:
+    """English (complete) and German (partly, falling back to English) beside the Chinese."""
+    exhibition = content / "exhibition.yaml"
+    text = exhibition.read_text(encoding="utf-8")
+    exhibition.write_text(text.replace("idle_timeout_s:", WRITTEN_VARIANTS + "idle_timeout_s:"), encoding="utf-8")
+    for variant, files in TRANSLATIONS.items():
+        folder = content / "translations" / variant
+        folder.mkdir(parents=True)
+        for name, body in files.items():
+            (folder / name).write_text(body, encoding="utf-8")
+
+
+def write_language_exhibition(root: Path) -> Path:
+    content = write_exhibition(root)
+    extend_languages(content)
+    return content

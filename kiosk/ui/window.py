@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLayout,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -251,7 +252,16 @@ class KioskWindow(QWidget):
     def _apply_font(self) -> None:
         # Every widget's font names only its size and weight (theme.role_font), so setting the
         # family here reaches all of them: one call per toggle, no re-polish.
-        self.setFont(QFont(theme.font_families(self.ctx.region)))
+        face = QFont(theme.font_families(self.ctx.region))
+        self.setFont(face)
+        # A page built without a parent (a detail's contents) starts from the application's
+        # font before it joins the window, and may keep its family: it starts from this one.
+        QApplication.setFont(face)
+        # A scroll area's page does not always take a new family from the viewport (a detail
+        # sheet kept its English in the CJK face): it is given the face itself.
+        for area in self.findChildren(QScrollArea):
+            if area.widget() is not None:
+                area.widget().setFont(face)
 
     def _on_variant(self, variant: str) -> None:
         """Not texts (those the binders redo): the glyph forms' font family and the toggle."""

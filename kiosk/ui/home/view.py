@@ -17,7 +17,8 @@ from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate
-from kiosk.ui.widgets import ElidedLabel, FactTile, FitLabel, TapFrame, icon, label
+from kiosk.ui.strings import UI_STRINGS
+from kiosk.ui.widgets import ElidedLabel, FactTile, FitLabel, FlowLayout, TapFrame, icon, label
 
 FIGURES_SHOWN = 4
 
@@ -75,7 +76,7 @@ class Spotlight(TapFrame):
         self.ctx = ctx
         self.setMinimumHeight(theme.SPOTLIGHT_HEIGHT)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_L, theme.SPACE_M)
+        outer.setContentsMargins(theme.SPACE_L, theme.SPACE_S, theme.SPACE_L, theme.SPACE_S)
         outer.setSpacing(theme.SPACE_S)
         self.kicker = label("", "caption", wrap=False)
         self.headline = label("", "heading")
@@ -127,8 +128,8 @@ class HomeView(QWidget):
         self.texts = TextBinder(ctx, self)
         settings = ctx.exhibition.settings
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_L, theme.SPACE_XL, theme.SPACE_L)
-        layout.setSpacing(theme.SPACE_M)
+        layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_M, theme.SPACE_XL, theme.SPACE_M)
+        layout.setSpacing(theme.SPACE_S)
         self.title = FitLabel("display", theme.TYPE["heading"])
         self.subtitle = label("", "subheading")
         self.texts.text(self.title, settings.title)
@@ -149,13 +150,20 @@ class HomeView(QWidget):
         self.spotlight = Spotlight(ctx)
         self.spotlight.tapped.connect(self._open_spotlight)
         layout.addWidget(self.spotlight, theme.HOME_SPOTLIGHT_STRETCH)
-        footer = QHBoxLayout()
-        self.hint = label("", "caption", wrap=False)
-        self.texts.ui(self.hint, "touch_to_start")
+        # The invitation in every language the kiosk speaks, each in its own words and face,
+        # whatever language shows: a visitor passing by sees theirs.
+        invites = QWidget()
+        self.invites = FlowLayout(invites)
+        self.invites.setSpacing(theme.SPACE_L)
+        for variant in ctx.engine.variants:
+            invite = label(ctx.engine.text(UI_STRINGS["touch_to_start"], variant.id), "caption", wrap=False)
+            invite.setFont(theme.font(variant.font, "caption", bold=variant.id == settings.default_variant))
+            invite.setProperty("variant", variant.id)
+            self.invites.addWidget(invite)
+        layout.addWidget(invites)
         self.credits = label("", "caption")
         self.texts.text(self.credits, settings.credits)
-        footer.addWidget(self.credits, 1)
-        layout.addLayout(footer)
+        layout.addWidget(self.credits)
 
         self.steps = highlights(ctx)
         self.step_index = 0

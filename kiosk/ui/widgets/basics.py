@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
-from kiosk.hyphenation import unhyphenated
+from kiosk.hyphenation import break_lines, unhyphenated
 from kiosk.ui import theme
 
 
@@ -67,24 +67,22 @@ class Chip(TouchButton):
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        self._full = unhyphenated(text)
+        self._full = text  # with its soft hyphens: where a long word may break
         self._wrap()
 
     def full_text(self) -> str:
-        return self._full
+        return unhyphenated(self._full)
 
     def _wrap(self) -> None:
         metrics = self.fontMetrics()
-        QPushButton.setText(self, self._full)
-        room = self.width() - (super().sizeHint().width() - metrics.horizontalAdvance(self._full))
-        if self.width() <= 0 or metrics.horizontalAdvance(self._full) <= room:
+        plain = unhyphenated(self._full)
+        QPushButton.setText(self, plain)
+        room = self.width() - (super().sizeHint().width() - metrics.horizontalAdvance(plain))
+        if self.width() <= 0 or metrics.horizontalAdvance(plain) <= room:
             return
-        lines: list[str] = []
-        for word in self._full.split(" "):
-            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
+        # room for the hyphen a line broken inside a word ends with
+        hyphen = metrics.horizontalAdvance("-")
+        lines = break_lines(self._full, lambda line: metrics.horizontalAdvance(line) + hyphen <= room)
         QPushButton.setText(self, "\n".join(lines))
         self.updateGeometry()
 

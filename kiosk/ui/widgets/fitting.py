@@ -8,6 +8,8 @@ does not; below that it wraps, so nothing is ever cut.
 
 from __future__ import annotations
 
+import re
+
 import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
@@ -17,6 +19,7 @@ from kiosk.hyphenation import unhyphenated
 from kiosk.ui import theme
 
 STEP_PX = 2
+_BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
 UNBOUNDED = 1 << 20  # px: the height a text may take while it is measured
 
 
@@ -61,8 +64,10 @@ class FitLabel(QLabel):
             px -= STEP_PX
         px = max(px, self.min_px)
         if px != self.font().pixelSize():
-            font = self.font()
+            # Size and weight only: the family keeps following the window (the language).
+            font = QFont()
             font.setPixelSize(px)
+            font.setBold(self.font().bold())
             self.setFont(font)
             self.updateGeometry()  # the height the text needs changed
 
@@ -95,7 +100,7 @@ class FitLabel(QLabel):
         (a long unit) before it breaks a number."""
         hint = super().minimumSizeHint()
         metrics = QFontMetrics(self._sized(self.min_px))
-        words = unhyphenated(self.text()).split()
+        words = _BREAKS.split(self.text())
         margins = self.contentsMargins()
         hint.setWidth(max((metrics.horizontalAdvance(w) for w in words), default=0) + margins.left() + margins.right())
         return hint
