@@ -8,7 +8,9 @@ problem are touched: a short word moves to the next line whole. No Qt here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 
 import pyphen
@@ -19,12 +21,46 @@ MIN_WORD = 10  # letters: shorter words fit any text column the kiosk has
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 
 
+# Reading a language's patterns takes pyphen most of a second: done once per process, and ahead
+# of the first switch to the language, on a thread of its own (preload), while home shows.
+_loading: dict[str, Future[pyphen.Pyphen]] = {}
+_lock = threading.Lock()
+_loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hyphenation")
+WAITING = object()  # what a warm-up step yields while the patterns are still being read
+
+
+def _dictionary(language: str) -> pyphen.Pyphen:
+    with _lock:
+        if language not in _loading:
+            _loading[language] = _loader.submit(pyphen.Pyphen, lang=language)
+        future = _loading[language]
+    return future.result()  # at once if preloaded; else it waits for the load under way
+
+
+def preload(locales: Iterable[str]) -> None:
+    """Start reading the patterns of these languages in the background."""
+    for locale in locales:
+        language = pyphen.language_fallback(locale)
+        if language:
+            with _lock:
+                if language not in _loading:
+                    _loading[language] = _loader.submit(pyphen.Pyphen, lang=language)
+
+
+def ready(locale: str) -> bool:
+    """True once the language's patterns are read (or it has none): using it waits for nothing."""
+    language = pyphen.language_fallback(locale)
+    with _lock:
+        future = _loading.get(language) if language else None
+    return language is None or (future is not None and future.done())
+
+
 class Hyphenator:
     """Hyphenates the texts of one language (a CLDR locale such as de or en_GB)."""
 
     def __init__(self, locale: str, cache_size: int = 16_384) -> None:
         language = pyphen.language_fallback(locale)
-        self._dictionary = pyphen.Pyphen(lang=language) if language else None
+        self._dictionary = _dictionary(language) if language else None
         self.hyphenate = lru_cache(maxsize=cache_size)(self._hyphenate)
 
     @property

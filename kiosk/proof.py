@@ -17,8 +17,22 @@ from typing import Any
 
 from kiosk.content.load import LoadResult
 from kiosk.content.model import Variant
+from kiosk.content.translations import UNIT_FIELD
+from kiosk.content.units import split_unit
 from kiosk.content.walk import Loc, file_parts, iter_texts
 from kiosk.script import ScriptEngine, Segment, SegmentKind
+
+STEM_MIN = 5  # letters: a longer word may take an ending (-en, -es, -s) and still be the name
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """A name of a language's glossary that the Chinese text uses, and whether the translation
+    renders it the glossary's way."""
+
+    chinese: str
+    rendering: str
+    found: bool
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,9 @@ class VariantProof:
 
     text: str
     segments: tuple[Segment, ...]
+    fallback: str | None = None  # a written variant's missing text: the variant it is shown in
+    names: tuple[NameUse, ...] = ()
+    written: bool = False  # a translation (English, German), not a script conversion
 
     @property
     def explicit(self) -> bool:
@@ -42,11 +59,16 @@ class VariantProof:
         return any(s.kind == "opencc" for s in self.segments)
 
     def notes(self) -> dict[str, Any]:
-        return {
+        notes: dict[str, Any] = {
             "explicit": self.explicit,
             "glossary": [{"phrase": s.source, "as": s.text} for s in self.glossary],
             "opencc": self.opencc_changed,
         }
+        if self.fallback:
+            notes["fallback"] = self.fallback
+        if self.names:
+            notes["names"] = [{"name": n.chinese, "as": n.rendering, "found": n.found} for n in self.names]
+        return notes
 
 
 @dataclass(frozen=True)
@@ -81,12 +103,19 @@ class ProofCounts:
     opencc_changed: int
     glossary: int
     explicit: int
+    fallbacks: int = 0
+    names_found: int = 0
+    names_missed: int = 0
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.texts} texts, {self.opencc_changed} changed by OpenCC, "
             f"{self.glossary} glossary replacements, {self.explicit} explicit overrides"
         )
+        if self.fallbacks or self.names_found or self.names_missed:
+            text += (f", {self.fallbacks} shown from a fallback language, glossary names "
+                     f"{self.names_found} rendered as listed and {self.names_missed} not")
+        return text
 
 
 def field_path(loc: Loc) -> str:
@@ -97,14 +126,52 @@ def field_path(loc: Loc) -> str:
     return out
 
 
-def _variant_proof(value: str | Mapping[str, str], variant_id: str, engine: ScriptEngine) -> VariantProof:
+def _variant_proof(value: str | Mapping[str, str], variant_id: str, engine: ScriptEngine,
+                   names: Mapping[str, str] | None = None) -> VariantProof:
     # Mirrors ScriptEngine.text so the sheet shows exactly what the kiosk will show.
+    if engine.variant(variant_id).written:
+        text = engine.text(value, variant_id)
+        shown = engine.shown_variant(value, variant_id)
+        source = engine.written(value)
+        used = [chinese for chinese in (names or {}) if chinese in source and shown == variant_id]
+        # the longest names only: 铁西 inside 铁西区 is the district's name, not a second use
+        used = [c for c in used if not any(c != other and c in other for other in used)]
+        uses = tuple(NameUse(c, names[c], _rendered(names[c], text)) for c in used) if names else ()
+        kind: SegmentKind = "explicit" if shown == variant_id else "same"
+        return VariantProof(text, (Segment(source, text, kind),), None if shown == variant_id else shown, uses,
+                            written=True)
     if isinstance(value, Mapping) and variant_id in value:
         text = value[variant_id]
-        kind: SegmentKind = "same" if variant_id == engine.script else "explicit"
+        kind = "same" if variant_id == engine.script else "explicit"
         return VariantProof(text, (Segment(text, text, kind),))
     segments = tuple(engine.segments(engine.written(value), variant_id))
     return VariantProof("".join(s.text for s in segments), segments)
+
+
+def _rendered(rendering: str, text: str) -> bool:
+    """The glossary's rendering is in the text, allowing for German endings (des Chinesisch-
+    Deutschen Industrieparks for der Chinesisch-Deutsche Industriepark)."""
+    if rendering in text:
+        return True
+    stems = [word[:-2] if len(word) > STEM_MIN else word for word in rendering.split()]
+    return all(stem in text for stem in stems)
+
+
+def _unit_proof(value: str | Mapping[str, str], variant_id: str, engine: ScriptEngine,
+                result: LoadResult) -> VariantProof:
+    """A unit in a written language: the magnitude the code multiplies by, and the glossary's word."""
+    magnitude, base = split_unit(engine.written(value))
+    glossary = result.exhibition.languages.get(variant_id) if result.exhibition is not None else None
+    word = glossary.units.get(base, base) if glossary is not None else base
+    shown = word if isinstance(word, str) else " / ".join(word.values())
+    text = f"× {magnitude:,} · {shown}" if magnitude != 1 else shown
+    return VariantProof(text, (Segment(engine.written(value), text, "explicit"),), written=True)
+
+
+def _names(result: LoadResult, variant_id: str) -> Mapping[str, str]:
+    ex = result.exhibition
+    glossary = ex.languages.get(variant_id) if ex is not None else None
+    return glossary.names if glossary is not None else {}
 
 
 def proof_rows(result: LoadResult, engine: ScriptEngine) -> list[ProofRow]:
@@ -115,7 +182,8 @@ def proof_rows(result: LoadResult, engine: ScriptEngine) -> list[ProofRow]:
     for file, part, prefix in file_parts(result.exhibition):
         for loc, value in iter_texts(part, prefix):
             display, line, col = result.where(file, loc)
-            variants = {v.id: _variant_proof(value, v.id, engine) for v in engine.variants}
+            variants = {v.id: _unit_proof(value, v.id, engine, result) if loc[-1] == UNIT_FIELD and v.written
+                        else _variant_proof(value, v.id, engine, _names(result, v.id)) for v in engine.variants}
             rows.append(ProofRow(display, line, col, field_path(loc), engine.written(value), variants))
     return rows
 
@@ -128,6 +196,9 @@ def counts(rows: Sequence[ProofRow], only_variant: str | None = None) -> ProofCo
         opencc_changed=sum(any(v.opencc_changed for v in vs) for vs in shown),
         glossary=sum(len(v.glossary) for vs in shown for v in vs),
         explicit=sum(v.explicit for vs in shown for v in vs),
+        fallbacks=sum(v.fallback is not None for vs in shown for v in vs),
+        names_found=sum(n.found for vs in shown for v in vs for n in v.names),
+        names_missed=sum(not n.found for vs in shown for v in vs for n in v.names),
     )
 
 
@@ -152,6 +223,9 @@ td { white-space: pre-wrap; }
 td.where { font: 12px/1.4 ui-monospace, monospace; color: #555; white-space: normal; }
 mark.glossary { background: #ffe08a; }
 mark.explicit { background: #bfe3ff; outline: 1px solid #4a90c8; }
+mark.fallback { background: #f6d5d5; }
+mark.name { background: #d8f0c8; }
+.missed { color: #b5121b; font-size: 12px; }
 tr.changed td.source { border-left: 3px solid #b5121b; }
 """
 
@@ -161,6 +235,11 @@ def _font_css(font: str) -> str:
 
 
 def _cell(proof: VariantProof) -> str:
+    if proof.fallback is not None:
+        return (f'<mark class="fallback" title="not translated: shown from {html.escape(proof.fallback)}">'
+                f"{html.escape(proof.text)}</mark>")
+    if proof.written:
+        return _written_cell(proof)
     parts = []
     for s in proof.segments:
         text = html.escape(s.text)
@@ -172,6 +251,20 @@ def _cell(proof: VariantProof) -> str:
         else:
             parts.append(text)
     return "".join(parts)
+
+
+def _written_cell(proof: VariantProof) -> str:
+    """A translation, its glossary names marked (a name rendered otherwise is listed below it)."""
+    text = html.escape(proof.text)
+    for use in sorted(proof.names, key=lambda n: -len(n.rendering)):
+        if use.found:
+            title = html.escape(f"glossary name: {use.chinese} → {use.rendering}")
+            text = text.replace(html.escape(use.rendering),
+                                f'<mark class="name" title="{title}">{html.escape(use.rendering)}</mark>', 1)
+    missed = [f"{html.escape(u.chinese)} → {html.escape(u.rendering)}" for u in proof.names if not u.found]
+    if missed:
+        text += f'<div class="missed">glossary name not used: {"; ".join(missed)}</div>'
+    return text
 
 
 def _script_font(variants: Sequence[Variant], script: str | None) -> tuple[str, str]:
@@ -217,6 +310,9 @@ def to_html(
             (total.opencc_changed, "changed by OpenCC"),
             (total.glossary, "glossary replacements"),
             (total.explicit, "explicit overrides"),
+            (total.fallbacks, "shown from a fallback language"),
+            (total.names_found, "glossary names rendered as listed"),
+            (total.names_missed, "glossary names rendered otherwise"),
         )
     )
     return f"""<!DOCTYPE html>
@@ -232,6 +328,8 @@ def to_html(
 <ul class="counts">{stats}</ul>
 <p class="legend"><mark class="glossary">glossary</mark> phrase from content/glossary.yaml &nbsp;
 <mark class="explicit">explicit</mark> wording written per variant in the content &nbsp;
+<mark class="name">name</mark> a name as the language's glossary renders it &nbsp;
+<mark class="fallback">fallback</mark> not translated yet: shown, marked, from another language &nbsp;
 other text: OpenCC</p>
 <table>
 <thead><tr><th>where</th><th>source</th>{head_cells}</tr></thead>

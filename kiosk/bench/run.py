@@ -131,12 +131,15 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:
         root = Path(scratch)
         env = coldstart.child_env(os.environ, root / "machine")
-        if scale > 1:
+        variants = [v for v in (args.variants or "").split(",") if v]
+        if scale > 1 or variants:
             from kiosk.bench.scale import write_scaled_pack
 
             start = time.perf_counter()
-            content, media = write_scaled_pack(content, media, root / "pack", scale)
+            content, media = write_scaled_pack(content, media, root / "pack", scale, variants)
             _progress(f"wrote a pack {scale}x the content in {time.perf_counter() - start:.1f} s: {content}")
+            if variants:
+                figures["variants"] = variants
         limit = _file_limit(content)
         if limit:
             env[coldstart.LIMIT_ENV] = str(limit)

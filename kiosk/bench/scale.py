@@ -182,11 +182,20 @@ def _link_media(media: Path, target: Path) -> None:
         shutil.copytree(media, target)
 
 
-def write_scaled_pack(content: Path, media: Path, root: Path, scale: int) -> tuple[Path, Path]:
-    """Write the pack under root/content with root/media beside it; return (content, media)."""
+def write_scaled_pack(content: Path, media: Path, root: Path, scale: int,
+                      variants: list[str] | None = None) -> tuple[Path, Path]:
+    """Write the pack under root/content with root/media beside it; return (content, media).
+    `variants` keeps only those languages (what the kiosk holds with two languages, not four)."""
     out_content, out_media = root / "content", root / "media"
     out_content.mkdir(parents=True, exist_ok=True)
-    for name, data in (scaled_data(content, scale, media) | scaled_translations(content, scale)).items():
+    files = scaled_data(content, scale, media) | scaled_translations(content, scale)
+    if variants:
+        settings = files["exhibition.yaml"]
+        settings["variants"] = [v for v in settings["variants"] if v["id"] in variants]
+        settings["default_variant"] = settings["variants"][0]["id"]
+        files = {name: data for name, data in files.items()
+                 if not name.startswith(f"{TRANSLATIONS}/") or name.split("/")[1] in variants}
+    for name, data in files.items():
         (out_content / name).parent.mkdir(parents=True, exist_ok=True)
         _write(out_content / name, data)
     if not out_media.exists():

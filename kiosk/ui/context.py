@@ -7,14 +7,15 @@ through a view's TextBinder, which re-renders on `variant_did_change`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from kiosk import hyphenation
 from kiosk.content.geo import Feature
 from kiosk.content.model import Company, Event, Exhibition, MediaItem
 from kiosk.formatting import Quantity, QuantityText, Wording, format_quantity, format_span, plural_form
@@ -63,6 +64,27 @@ class ViewContext(QObject):
             self._hyphenators[self.variant] = Hyphenator(self.locale) if variant.written else None
         hyphenator = self._hyphenators[self.variant]
         return hyphenator.hyphenate(text) if hyphenator else text
+
+    def written_locales(self) -> list[str]:
+        return [v.locale or v.id.replace("-", "_") for v in self.engine.variants if v.written]
+
+    def preload_languages(self) -> None:
+        hyphenation.preload(self.written_locales())
+
+    def warm_languages(self, values: Iterable[TextValue]) -> Iterator[object]:
+        """Hyphenate `values` in each written language, a text a step, once its patterns are
+        read (preload_languages): the first switch to German then waits for nothing."""
+        self.preload_languages()
+        for variant in self.engine.variants:
+            if not variant.written:
+                continue
+            locale = variant.locale or variant.id.replace("-", "_")
+            while not hyphenation.ready(locale):
+                yield hyphenation.WAITING  # the patterns are still being read on their thread
+            hyphenator = Hyphenator(locale)
+            for value in values:
+                hyphenator.hyphenate(self.engine.text(value, variant.id))
+                yield
 
     @property
     def locale(self) -> str:
@@ -182,6 +204,7 @@ class TextBinder(QObject):
         self.host = host
         self._bindings: list[tuple[QObject, Callable[[str], None], Callable[[], str]]] = []
         self._after: list[Callable[[], None]] = []
+        self._later: list[tuple[QObject, Callable[[str], None], Callable[[], str]]] = []
         self.stale = False
         ctx.variant_did_change.connect(self._variant_changed)
         if host is not None:
@@ -222,15 +245,35 @@ class TextBinder(QObject):
         return False
 
     def refresh(self) -> None:
+        """Re-render what shows now; what the view holds out of sight (cards a screen or more
+        along a track) follows right after the paint, so a switch costs what is on screen."""
         self.stale = False
         alive = []
-        for widget, setter, render in self._bindings:
-            if shiboken6.isValid(widget):
+        later = []
+        for binding in self._bindings:
+            widget, setter, render = binding
+            if not shiboken6.isValid(widget):
+                continue
+            alive.append(binding)
+            if isinstance(widget, QWidget) and widget is not self.host and widget.visibleRegion().isEmpty():
+                later.append(binding)
+            else:
                 setter(render())
-                alive.append((widget, setter, render))
         self._bindings = alive
         for step in self._after:
             step()
+        if later:
+            self._later = later
+            QTimer.singleShot(0, self._refresh_later)
+
+    def _refresh_later(self) -> None:
+        later, self._later = self._later, []
+        for widget, setter, render in later:
+            if shiboken6.isValid(widget):
+                setter(render())
+        if later:
+            for step in self._after:
+                step()
 
     def discard(self, widget: QWidget) -> None:
         """Delete a widget built on demand (a card scrolled far away) with the bindings of

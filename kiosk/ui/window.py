@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import heap
+from kiosk import heap, hyphenation
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
@@ -152,18 +152,21 @@ class KioskWindow(QWidget):
 
     def _warm_up(self) -> None:
         """After the first frame, while the home screen shows: load OpenCC and convert every
-        text, so no toggle waits for it; build every screen's view, so no first visit waits for
+        text, and read the written languages' hyphenation patterns (on a thread) and hyphenate
+        every text, so no switch of language waits for it; build every screen's view, so no first visit waits for
         it; then settle the heap (kiosk.heap). In slices between frames: a tap meanwhile waits
         for one text or one view at most, not for all of it."""
         from kiosk.content.walk import file_parts, iter_texts
 
         ex = self.ctx.exhibition
+        self.ctx.preload_languages()  # on a thread, while the texts are converted here
+        texts = [value for _file, part, prefix in file_parts(ex) for _loc, value in iter_texts(part, prefix)]
 
-        def work() -> Iterator[None]:
-            for _file, part, prefix in file_parts(ex):
-                for _loc, value in iter_texts(part, prefix):
-                    self.ctx.engine.warm((value,))
-                    yield
+        def work() -> Iterator[object]:
+            for value in texts:
+                self.ctx.engine.warm((value,))
+                yield
+            yield from self.ctx.warm_languages(texts)
             for screen in Screen:
                 if screen not in self._views:
                     self.view(screen)
@@ -175,8 +178,9 @@ class KioskWindow(QWidget):
         steps = work()
 
         def step(deadline: float) -> bool:
-            for _ in steps:
-                if time.perf_counter() > deadline:
+            for signal in steps:
+                # end the slice early while a thread still reads hyphenation patterns
+                if signal is hyphenation.WAITING or time.perf_counter() > deadline:
                     return False
             return True
 
@@ -247,12 +251,16 @@ class KioskWindow(QWidget):
 
     # --- script variant --------------------------------------------------------------------
     def set_variant(self, variant: str) -> None:
+        # The face first, then the texts: each label is then laid out (and elided) once, in
+        # its new words and face, not once in the new words and the old face.
+        if variant != self.ctx.variant:
+            self._apply_font(self.ctx.engine.variant(variant).font)
         self.ctx.set_variant(variant)
 
-    def _apply_font(self) -> None:
+    def _apply_font(self, region: str | None = None) -> None:
         # Every widget's font names only its size and weight (theme.role_font), so setting the
         # family here reaches all of them: one call per toggle, no re-polish.
-        face = QFont(theme.font_families(self.ctx.region))
+        face = QFont(theme.font_families(region or self.ctx.region))
         self.setFont(face)
         # A page built without a parent (a detail's contents) starts from the application's
         # font before it joins the window, and may keep its family: it starts from this one.
@@ -264,8 +272,7 @@ class KioskWindow(QWidget):
                 area.widget().setFont(face)
 
     def _on_variant(self, variant: str) -> None:
-        """Not texts (those the binders redo): the glyph forms' font family and the toggle."""
-        self._apply_font()
+        """Not texts (those the binders redo): the picker (the face is set before the switch)."""
         for variant_id, button in self.top_bar.variant_buttons.items():
             button.setChecked(variant_id == variant)
 

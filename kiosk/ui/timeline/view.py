@@ -6,9 +6,9 @@ starts as fast; the track's geometry is computed from the model alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import Comparison, Event, Exhibition
 from kiosk.screens import Screen
 from kiosk.ui import theme
-from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.context import TextBinder, TextValue, ViewContext
 from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.widgets import (
@@ -174,6 +174,8 @@ class Track(QWidget):
 class EventDetail(QFrame):
     """A sheet over the track: the whole event, its media, related companies and its source."""
 
+    refilled = Signal()  # its texts are in a new language: its height may have changed
+
     def __init__(self, ctx: ViewContext, navigate: Navigate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -205,6 +207,10 @@ class EventDetail(QFrame):
         make_kinetic(self.scroll, horizontal=False)
         outer.addWidget(self.scroll, 1)
         self.body_host: QWidget | None = None
+        # The sheet's own binder: its texts follow a switch of language without a rebuild.
+        self.texts = TextBinder(ctx, self)
+        self.texts.redraw(self, self._fill_head)
+        self.texts.after_refresh(self.refilled.emit)
 
     def height_for_width(self, width: int) -> int:
         """The sheet's natural height at `width`, so short events get a short sheet."""
@@ -218,50 +224,70 @@ class EventDetail(QFrame):
         self.shown = event
         self.render()
 
-    def render(self) -> None:
-        """(Re)build the contents for the current event and variant."""
+    def _fill_head(self) -> None:
         event, ctx = self.shown, self.ctx
         if event is None:
             return
         self.date.setText(ctx.when(event))
         self.badge.setText(ctx.ui("target") if event.kind == "target" else "")
         self.title.setText(ctx.t(event.title))
+
+    def render(self) -> None:
+        """Build the contents for the current event once; a language switch then re-fills the
+        texts through the sheet's binder instead of building it again."""
+        event, ctx, texts = self.shown, self.ctx, self.texts
+        if event is None:
+            return
+        self._fill_head()
         position = self.scroll.verticalScrollBar().value()
         host = QWidget()
         layout = QVBoxLayout(host)
         layout.setContentsMargins(0, 0, theme.SPACE_S, 0)
         layout.setSpacing(theme.SPACE_M)
-        layout.addWidget(label(ctx.t(event.summary), "subheading"))
+
+        def text(value: TextValue, role: str) -> None:
+            shown = label("", role)
+            texts.text(shown, value)
+            layout.addWidget(shown)
+
+        def words(render: Callable[[], str], role: str) -> None:
+            shown = label("", role)
+            texts.bind(shown, shown.setText, render)
+            layout.addWidget(shown)
+
+        text(event.summary, "subheading")
         if event.body:
-            layout.addWidget(label(ctx.t(event.body), "body"))
+            text(event.body, "body")
         for item in event.media:
             image = MediaImage(ctx.media, item.file, QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT))
             if image.ok:
                 layout.addWidget(image)
                 if item.caption or item.credit:
-                    layout.addWidget(label(ctx.caption_line(item), "caption"))
+                    words(lambda item=item: ctx.caption_line(item), "caption")
         companies = [ctx.exhibition.companies_by_id[c] for c in event.companies]
         if companies:
-            layout.addWidget(label(ctx.ui("related_companies"), "heading"))
+            words(lambda: ctx.ui("related_companies"), "heading")
             row = QWidget()
             flow = FlowLayout(row)
             for company in companies:
-                chip = Chip(ctx.t(company.display_name),
-                            dot=ctx.exhibition.sectors_by_id[company.sector].color)
+                chip = Chip("", dot=ctx.exhibition.sectors_by_id[company.sector].color)
+                texts.text(chip, company.display_name)
                 chip.setCheckable(False)
                 chip.clicked.connect(lambda _=False, c=company.id: self.navigate(Screen.PROFILE, c))
                 flow.addWidget(chip)
             layout.addWidget(row)
         comparisons = ctx.exhibition.comparisons_for(event.id)
         if comparisons:
-            layout.addWidget(label(ctx.ui("targets_and_results"), "heading"))
+            words(lambda: ctx.ui("targets_and_results"), "heading")
             for comparison in comparisons:
-                layout.addWidget(ComparisonRow(ctx, comparison))
-        layout.addWidget(label(ctx.source_line(event.source), "caption"))
+                compared = ComparisonRow(ctx, comparison)
+                texts.redraw(compared, compared.fill)
+                layout.addWidget(compared)
+        words(lambda: ctx.source_line(event.source), "caption")
         layout.addStretch(1)
         old = self.scroll.takeWidget()
         if old is not None:
-            old.deleteLater()
+            texts.discard(old)
         self.scroll.setWidget(host)
         self.body_host = host
         QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(position))
@@ -273,24 +299,37 @@ class ComparisonRow(QWidget):
 
     def __init__(self, ctx: ViewContext, comparison: Comparison, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.comparison = comparison
         figures = ctx.exhibition.figures_by_id
+        self.figures = (figures[comparison.target], *(figures[i] for i in comparison.results))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_XS)
-        layout.addWidget(label(ctx.t(comparison.title), "subheading"))
+        self.title = label("", "subheading")
+        layout.addWidget(self.title)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACE_S)
         self.tiles: list[FactTile] = []
-        for figure in (figures[comparison.target], *(figures[i] for i in comparison.results)):
+        for figure in self.figures:
             tile = FactTile()
             if figure.kind == "target":
                 tile.setProperty("target", True)
-            tile.show_fact(ctx, figure, ctx.source_short(figure.source))
             self.tiles.append(tile)
             row.addWidget(tile, 1)
         layout.addLayout(row)
-        if comparison.note:
-            layout.addWidget(label(ctx.t(comparison.note), "body"))
+        self.note = label("", "body")
+        self.note.setVisible(bool(comparison.note))
+        layout.addWidget(self.note)
+        self.fill()
+
+    def fill(self) -> None:
+        """The texts in the current language (again on each switch)."""
+        ctx = self.ctx
+        self.title.setText(ctx.t(self.comparison.title))
+        for tile, figure in zip(self.tiles, self.figures, strict=True):
+            tile.show_fact(ctx, figure, ctx.source_short(figure.source))
+        self.note.setText(ctx.t(self.comparison.note))
 
 
 class TimelineView(QWidget):
@@ -353,7 +392,7 @@ class TimelineView(QWidget):
         self.detail.close_button.clicked.connect(self.close_event)
         self.detail.prev.clicked.connect(lambda: self._step(-1))
         self.detail.next.clicked.connect(lambda: self._step(1))
-        self.texts.redraw(self.detail, self.detail.render)
+        self.detail.refilled.connect(self._place_detail)
 
     # --- geometry --------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.ui import theme
 
 ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
-ELIDE_CACHE_SIZE = 4096  # elided texts remembered (a toggle back re-uses the last toggle's)
+# Elided texts remembered: every card's title and summary in each of four languages, at the
+# widths and line counts of both orientations, so a switch back finds its results.
+ELIDE_CACHE_SIZE = 32_768
+ELIDE_EVICT = ELIDE_CACHE_SIZE // 4
 _elided: dict[tuple[str, str, int, int], str] = {}
 
 
@@ -26,7 +30,8 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
     key = (text, font.key(), width, max_lines)
     if key not in _elided:
         if len(_elided) >= ELIDE_CACHE_SIZE:
-            _elided.clear()
+            for old in list(_elided)[:ELIDE_EVICT]:  # the oldest go
+                del _elided[old]
         _elided[key] = _elide_uncached(text, font, width, max_lines)
     return _elided[key]
 
@@ -109,4 +114,10 @@ class ElidedLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the font follows the script variant
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            # A switch of language sets the face, then the words: measuring the old words in the
+            # new face would be wasted, so this waits for the words (or a moment, if none come).
+            QTimer.singleShot(0, self._elide_if_alive)
+
+    def _elide_if_alive(self) -> None:
+        if shiboken6.isValid(self):
             self._elide()
