@@ -47,6 +47,22 @@ def preload(locales: Iterable[str]) -> None:
                     _loading[language] = _loader.submit(pyphen.Pyphen, lang=language)
 
 
+def release() -> None:
+    """Let the patterns go once every text of the content is hyphenated (German's take 17 MiB):
+    the words already done are kept (`_done`), and a new word after a content reload reads the
+    patterns again."""
+    with _lock:
+        for future in _loading.values():
+            if not future.done():
+                return  # still being read: next time
+        _loading.clear()
+        pyphen.hdcache.clear()  # pyphen keeps every dictionary it read
+
+
+# Each long word as hyphenated, per language: all the content's words stay, the patterns need not.
+_done: dict[str, dict[str, str]] = {}
+
+
 def ready(locale: str) -> bool:
     """True once the language's patterns are read (or it has none): using it waits for nothing."""
     language = pyphen.language_fallback(locale)
@@ -59,24 +75,27 @@ class Hyphenator:
     """Hyphenates the texts of one language (a CLDR locale such as de or en_GB)."""
 
     def __init__(self, locale: str, cache_size: int = 16_384) -> None:
-        language = pyphen.language_fallback(locale)
-        self._dictionary = _dictionary(language) if language else None
+        self.language = pyphen.language_fallback(locale)
+        self._words = _done.setdefault(self.language, {}) if self.language else {}
         self.hyphenate = lru_cache(maxsize=cache_size)(self._hyphenate)
 
     @property
     def available(self) -> bool:
-        return self._dictionary is not None
+        return self.language is not None
 
     def _word(self, match: re.Match[str]) -> str:
-        assert self._dictionary is not None
-        return self._dictionary.inserted(match.group(), hyphen=SOFT_HYPHEN)
+        word = match.group()
+        if word not in self._words:
+            assert self.language is not None
+            self._words[word] = _dictionary(self.language).inserted(word, hyphen=SOFT_HYPHEN)
+        return self._words[word]
 
     def _hyphenate(self, text: str) -> str:
         if SOFT_HYPHEN in text:
             return text
         # A middle dot joins names (Xinghuo·Chain): a line may break after it.
         text = text.replace("·", "·" + BREAK_AFTER) if "·" in text else text
-        return _WORD.sub(self._word, text) if self._dictionary is not None else text
+        return _WORD.sub(self._word, text) if self.language is not None else text
 
 
 def unhyphenated(text: str) -> str:

@@ -85,6 +85,7 @@ class ViewContext(QObject):
             for value in values:
                 hyphenator.hyphenate(self.engine.text(value, variant.id))
                 yield
+        hyphenation.release()  # every word is done: the patterns can go
 
     @property
     def locale(self) -> str:

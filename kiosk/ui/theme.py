@@ -21,6 +21,7 @@ TOUCH_MIN = 64  # smallest tappable target, in both directions
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 8, 16, 24, 40, 64
 RADIUS_S, RADIUS_M, RADIUS_L = 10, 18, 28
 TOP_BAR_HEIGHT = 96
+CAPTION_LINE_HEIGHT = 30  # px: one line of caption text in the tallest face (CJK, 20 px type)
 MAP_CARD_TITLE_LINES = 3
 MAP_CARD_TEXT_LINES = 5  # a map card's summary or note; the profile shows it whole
 TOP_BAR_ONE_ROW_MIN_WIDTH = 1400  # px: narrower (portrait), the language picker gets a row of its own

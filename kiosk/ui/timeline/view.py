@@ -377,6 +377,9 @@ class TimelineView(QWidget):
 
         self.hint = label("", "caption", wrap=False)
         self.hint.setContentsMargins(theme.SPACE_XL, 0, 0, 0)
+        # One height in every face: a line a pixel taller in CJK would resize the track, and
+        # every card with it, on each switch of language.
+        self.hint.setFixedHeight(theme.CAPTION_LINE_HEIGHT)
         self.texts.bind(self.hint, self.hint.setText,
                         lambda: f"{ctx.count('events', len(self.events))} · {self.years[0]}–{self.years[-1]}")
         layout.addWidget(self.hint)
