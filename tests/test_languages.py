@@ -227,3 +227,18 @@ def test_germans_longest_words_fit_in_the_narrowest_places(qtbot, languages, siz
     qtbot.wait(1)
     shown = [label for label in _shown_labels(window) if unhyphenated(label.text()) == LONGEST_GERMAN]
     assert shown, "the company's German name is on its card"
+
+
+def test_a_translated_name_keeps_its_chinese_beside_it(qtbot, languages) -> None:  # noqa: ANN001
+    """In English a visitor still needs the name Chinese signs use, to find the firm or place."""
+    window = languages.window
+    window.navigate(Screen.PROFILE, "acme")
+    profile = window.view(Screen.PROFILE).page
+    assert not profile.chinese_name.isVisibleTo(profile), "no second name in Chinese"
+    _tap(qtbot, window.top_bar.variant_buttons["en"])
+    assert profile.chinese_name.isVisibleTo(profile)
+    assert profile.chinese_name.text() == "宝马里达工厂"
+    window.navigate(Screen.MAP, "core")
+    card = window.view(Screen.MAP).card
+    assert card.chinese_name.isVisibleTo(card)
+    assert card.chinese_name.text() == "核心板块"

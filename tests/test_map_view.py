@@ -207,6 +207,8 @@ def test_tapping_a_marker_opens_its_card_and_asks_for_the_profile(qtbot, content
     sector = ctx.exhibition.sectors_by_id[company.sector]
     assert view.card.kicker.text() == ctx.t(sector.name)
     assert view.card.text.full_text == ctx.t(company.summary)
+    assert view.card.text.isVisible()
+    assert view.card.text.text() == ctx.t(company.summary), "a short summary shows whole"
     assert view.card.note.text() == ctx.ui("approximate")
     assert view.card.action.text() == ctx.ui("open_profile")
     assert view.scene.markers[company.id].selected

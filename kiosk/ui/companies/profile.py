@@ -40,6 +40,7 @@ from kiosk.ui.widgets import (
     make_kinetic,
     repolish,
     rule,
+    show_if,
 )
 
 
@@ -217,6 +218,12 @@ class ProfilePage(QWidget):
         self.texts.text(self.full_name, company.name)
         self.full_name.setVisible(company.short_name is not None)
         layout.addWidget(self.full_name)
+        # In English or German, the name as Chinese signs and maps write it, to find the firm by.
+        self.chinese_name = label("", "subheading")
+        self.chinese_name.setProperty("variant", ctx.exhibition.settings.script)
+        self.texts.bind(self.chinese_name, lambda text: show_if(self.chinese_name, text),
+                        lambda: ctx.original(company.name) if ctx.written else "")
+        layout.addWidget(self.chinese_name)
         return host
 
     def _gallery(self) -> QWidget:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.content.model import Company, MapLayer, Place, Zone
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
-from kiosk.ui.widgets import Chip, ElidedLabel, FitLabel, FlowLayout, TouchButton, icon, label
+from kiosk.ui.widgets import Chip, ElidedLabel, FitLabel, FlowLayout, TouchButton, icon, label, show_if
 from kiosk.ui.widgets.shadow import FloatShadow
 
 
@@ -63,6 +63,10 @@ class MapCard(QFrame):
         # A long name (an institution's, in German) steps down before it takes a fourth line.
         self.title = FitLabel("heading", theme.TYPE["subheading"], max_lines=theme.MAP_CARD_TITLE_LINES)
         body.addWidget(self.title)
+        # In English or German, the name as Chinese signs write it: what a visitor looks for there.
+        self.chinese_name = label("", "caption")
+        self.chinese_name.setProperty("variant", ctx.exhibition.settings.script)
+        body.addWidget(self.chinese_name)
         self.status = label("", "target", wrap=False)  # 规划 / 在建 / 已建成
         body.addWidget(self.status)
         figure = QHBoxLayout()
@@ -134,6 +138,8 @@ class MapCard(QFrame):
         self.note.setText("")
         self.source.setText("")
         self.text.set_full_text("")
+        named = None if isinstance(subject, tuple) else subject.name
+        show_if(self.chinese_name, ctx.original(named) if named is not None and ctx.written else "")
         self._fill_members(subject if isinstance(subject, tuple) else ())
         if isinstance(subject, tuple):
             self.mark.setPixmap(icon("mdi6.map-marker-multiple", palette.ink, theme.ICON_S))
@@ -178,7 +184,8 @@ class MapCard(QFrame):
             if subject.approximate:
                 self.note.setText(f"{ctx.ui('schematic')} · {ctx.t(self.layer.credit)}")
             self._set_source(subject.source)
-        for widget in (self.text, self.note, self.source):
+        self.text.setVisible(bool(self.text.full_text))  # elided only once shown
+        for widget in (self.note, self.source):
             widget.setVisible(bool(widget.text()))
         self.mark.setFixedSize(theme.ICON_S, theme.ICON_S)
 

@@ -1,7 +1,7 @@
 """Widgets shared by the screens. A screen imports what it needs from here, never from another
 screen."""
 
-from kiosk.ui.widgets.basics import Chip, TapFrame, TouchButton, color_dot, icon, label, repolish
+from kiosk.ui.widgets.basics import Chip, TapFrame, TouchButton, color_dot, icon, label, repolish, show_if
 from kiosk.ui.widgets.elided import ElidedLabel, elide_lines
 from kiosk.ui.widgets.facts import FactTile
 from kiosk.ui.widgets.fitting import FitLabel
@@ -12,5 +12,5 @@ from kiosk.ui.widgets.scrolling import drop_farthest, make_kinetic
 
 __all__ = [
     "Chip", "ElidedLabel", "FactTile", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "TapFrame", "TouchButton",
-    "color_dot", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule",
+    "color_dot", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
 ]

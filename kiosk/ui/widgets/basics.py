@@ -28,6 +28,12 @@ def label(text: str = "", role: str = "body", *, wrap: bool = True, parent: QWid
     lbl.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     return lbl
 
+def show_if(widget: QLabel, text: str) -> None:
+    """Set a label's text and show it only when there is one (an optional line)."""
+    widget.setText(text)
+    widget.setVisible(bool(text))
+
+
 def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
     try:
         return qta.icon(name, color=color).pixmap(QSize(size, size))
