@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from kiosk.hyphenation import unhyphenated
 from kiosk.ui.widgets.elided import ElidedLabel
@@ -101,7 +101,8 @@ def _label_misfit(widget: QLabel) -> str | None:
 def _button_misfit(widget: QAbstractButton) -> str | None:
     if not widget.text().strip():
         return None
-    need = widget.sizeHint().width()
+    # Qt's own measure of the text as shown (a chip may report its one-line width as its wish)
+    need = (QPushButton.sizeHint(widget) if isinstance(widget, QPushButton) else widget.sizeHint()).width()
     if need > widget.width() + SLACK_PX:
         return f"button text cut (needs {need} px, has {widget.width()})"
     return None

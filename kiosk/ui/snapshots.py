@@ -108,6 +108,7 @@ def save_shots(kiosk: Kiosk, out: Path, tag: str) -> list[Path]:
             kiosk.window.navigate(screen, item)
             for _ in range(SETTLE_ROUNDS):
                 app.processEvents()
+                app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             path = out / f"{tag}-{variant.id}-{name}.png"
             kiosk.window.grab().save(str(path))
             written.append(path)

@@ -61,7 +61,7 @@ class MapCard(QFrame):
         body.setContentsMargins(0, 0, theme.SPACE_S, 0)
         body.setSpacing(theme.SPACE_S)
         # A long name (an institution's, in German) steps down before it takes a fourth line.
-        self.title = FitLabel("heading", theme.TYPE["subheading"], max_lines=theme.MAP_CARD_TITLE_LINES)
+        self.title = FitLabel("heading", theme.TYPE["body"], max_lines=theme.MAP_CARD_TITLE_LINES)
         body.addWidget(self.title)
         # In English or German, the name as Chinese signs write it: what a visitor looks for there.
         self.chinese_name = label("", "caption")
@@ -85,6 +85,7 @@ class MapCard(QFrame):
         self.meta = label("", "caption")
         self.text = ElidedLabel("body", theme.MAP_CARD_TEXT_LINES)  # the profile holds the rest
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.text.fill_height(at_most=theme.MAP_CARD_TEXT_LINES)  # fewer where the stage is short
         self.note = label("", "approximate")
         self.source = label("", "caption")
         for widget in (self.meta, self.text, self.note, self.source):

@@ -83,7 +83,8 @@ class Chip(TouchButton):
         metrics = self.fontMetrics()
         plain = unhyphenated(self._full)
         QPushButton.setText(self, plain)
-        room = self.width() - (super().sizeHint().width() - metrics.horizontalAdvance(plain))
+        self._natural_width = super().sizeHint().width()
+        room = self.width() - (self._natural_width - metrics.horizontalAdvance(plain))
         if self.width() <= 0 or metrics.horizontalAdvance(plain) <= room:
             return
         # room for the hyphen a line broken inside a word ends with
@@ -91,6 +92,12 @@ class Chip(TouchButton):
         lines = break_lines(self._full, lambda line: metrics.horizontalAdvance(line) + hyphen <= room)
         QPushButton.setText(self, "\n".join(lines))
         self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As wide as the name on one line (a layout with room gives it that), as tall as the
+        lines it is wrapped to where it has less."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), getattr(self, "_natural_width", 0)), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

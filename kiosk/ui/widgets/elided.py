@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import shiboken6
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
@@ -9,16 +11,18 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.ui import theme
 
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
 # Elided texts remembered: every card's title and summary in each of four languages, at the
 # widths and line counts of both orientations, so a switch back finds its results.
 ELIDE_CACHE_SIZE = 32_768
 ELIDE_EVICT = ELIDE_CACHE_SIZE // 4
-_elided: dict[tuple[str, str, int, int], str] = {}
+_elided: dict[tuple[str, str, int, int, int], str] = {}
 
 
-def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
-    """`text` cut to what fits in `max_lines` wrapped lines of `width` px, ending in … if cut.
+def elide_lines(text: str, font: QFont, width: int, max_lines: int, height: int = 0) -> str:
+    """`text` cut to what fits in `max_lines` wrapped lines of `width` px (and in `height` px,
+    when given: a label of fixed height), ending in … if cut.
 
     Binary search on the prefix length with QFontMetrics' word-wrapped bounding box: the same
     line breaking QLabel uses. (QTextLayout.createLine crashed PySide6 6.12 in the soak run.)
@@ -27,23 +31,26 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
         return ""
     # A binary search costs a dozen word-wrapped measurements; toggling scripts back and forth
     # asks for the same few hundred results again and again, so they are kept.
-    key = (text, font.key(), width, max_lines)
+    key = (text, font.key(), width, max_lines, height)
     if key not in _elided:
         if len(_elided) >= ELIDE_CACHE_SIZE:
             for old in list(_elided)[:ELIDE_EVICT]:  # the oldest go
                 del _elided[old]
-        _elided[key] = _elide_uncached(text, font, width, max_lines)
+        _elided[key] = _elide_uncached(text, font, width, max_lines, height)
     return _elided[key]
 
-def _elide_uncached(text: str, font: QFont, width: int, max_lines: int) -> str:
+def _elide_uncached(text: str, font: QFont, width: int, max_lines: int, height: int) -> str:
     metrics = QFontMetrics(font)
     flags = int(Qt.TextFlag.TextWordWrap)
     box = QRect(0, 0, width, metrics.lineSpacing() * max_lines * ELIDE_BOX_LINES)
     # The height `max_lines` lines really take in this font (CJK fonts' bounding boxes are not
     # a multiple of lineSpacing, which cut two-line titles to one).
-    # A Latin face draws 国 from the CJK face behind it, whose lines are taller: the lower of
-    # the two is the height lines of this font's own text take.
-    limit = min(metrics.boundingRect(box, flags, "\n".join([sample] * max_lines)).height() for sample in ("国", "Hg"))
+    # The height `max_lines` lines of this text take: a Latin face draws Chinese from the CJK
+    # face behind it, whose lines are taller, so the sample is of the text's own script.
+    sample = "国" if _CJK.search(text) else "Hg"
+    limit = metrics.boundingRect(box, flags, "\n".join([sample] * max_lines)).height()
+    if height > 0:  # a fixed box: what fits its pixels, whatever mix of lines the text has
+        limit = min(limit, height)
 
     def fits(candidate: str) -> bool:
         return metrics.boundingRect(box, flags, candidate).height() <= limit
@@ -70,8 +77,9 @@ class ElidedLabel(QLabel):
     def __init__(self, role: str, max_lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.max_lines = max_lines
+        self._fills = False
         self.full_text = ""
-        self._done: tuple[str, str, int, int] | None = None
+        self._done: tuple[str, str, int, int, int] | None = None
         theme.apply_role(self, role)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,26 +90,30 @@ class ElidedLabel(QLabel):
         self.full_text = text
         self._elide()
 
-    def fill_height(self) -> None:
+    def fill_height(self, *, at_most: int = 0) -> None:
         """Show as many lines as the height the layout gives holds (a card's summary under a
-        title that takes one line in Chinese and two in German): the label yields height first."""
-        self.max_lines = 0
+        title that takes one line in Chinese and two in German), `at_most` if given: the label
+        yields height to its neighbours first."""
+        self.max_lines = at_most
+        self._fills = True
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
         self._elide()
 
     def _lines(self) -> int:
-        if self.max_lines:
+        if not self._fills:
             return self.max_lines
-        return max(1, self.contentsRect().height() // QFontMetrics(self.font()).lineSpacing())
+        room = max(1, self.contentsRect().height() // QFontMetrics(self.font()).lineSpacing())
+        return min(room, self.max_lines) if self.max_lines else room
 
     def _elide(self) -> None:
         if not self.isVisible():
             return  # showEvent will do it
         width, lines = self.contentsRect().width(), self._lines()
-        key = (self.full_text, self.font().key(), width, lines)
+        height = self.contentsRect().height() if self._fills else 0
+        key = (self.full_text, self.font().key(), width, lines, height)
         if key != self._done:
             self._done = key
-            self.setText(elide_lines(self.full_text, self.font(), width, lines))
+            self.setText(elide_lines(self.full_text, self.font(), width, lines, height))
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)
