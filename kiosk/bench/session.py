@@ -315,7 +315,7 @@ class Session:
                 target = others[(i // 2) % len(others)] if i % 2 == 0 else default
                 elapsed = self.timed(lambda v=target: w.set_variant(v))
                 self.settle()
-                if target not in first:
+                if target not in first and target != default:  # the default showed since the start
                     first[target] = elapsed[0]
                 else:
                     samples.append(elapsed)
