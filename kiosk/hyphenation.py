@@ -29,12 +29,16 @@ _loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hyphenation")
 WAITING = object()  # what a warm-up step yields while the patterns are still being read
 
 
-def _dictionary(language: str) -> pyphen.Pyphen:
+def _load(language: str) -> Future[pyphen.Pyphen]:
+    """The reading of a language's patterns: started once, on the loader thread."""
     with _lock:
         if language not in _loading:
             _loading[language] = _loader.submit(pyphen.Pyphen, lang=language)
-        future = _loading[language]
-    return future.result()  # at once if preloaded; else it waits for the load under way
+        return _loading[language]
+
+
+def _dictionary(language: str) -> pyphen.Pyphen:
+    return _load(language).result()  # at once if preloaded; else it waits for the load under way
 
 
 def preload(locales: Iterable[str]) -> None:
@@ -42,9 +46,7 @@ def preload(locales: Iterable[str]) -> None:
     for locale in locales:
         language = pyphen.language_fallback(locale)
         if language:
-            with _lock:
-                if language not in _loading:
-                    _loading[language] = _loader.submit(pyphen.Pyphen, lang=language)
+            _load(language)
 
 
 def release() -> None:

@@ -242,6 +242,11 @@ class Variant(Model):
     def written(self) -> bool:
         return self.how == "written"
 
+    @property
+    def cldr_locale(self) -> str:
+        """The CLDR locale dates and numbers are formatted in (de, en_GB, zh_Hant ...)."""
+        return self.locale or self.id.replace("-", "_")
+
     @model_validator(mode="after")
     def _kind_fits(self) -> Variant:
         if self.how == "converted" and not self.opencc:

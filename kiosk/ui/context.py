@@ -66,7 +66,7 @@ class ViewContext(QObject):
         return hyphenator.hyphenate(text) if hyphenator else text
 
     def written_locales(self) -> list[str]:
-        return [v.locale or v.id.replace("-", "_") for v in self.engine.variants if v.written]
+        return [v.cldr_locale for v in self.engine.variants if v.written]
 
     def preload_languages(self) -> None:
         hyphenation.preload(self.written_locales())
@@ -78,7 +78,7 @@ class ViewContext(QObject):
         for variant in self.engine.variants:
             if not variant.written:
                 continue
-            locale = variant.locale or variant.id.replace("-", "_")
+            locale = variant.cldr_locale
             while not hyphenation.ready(locale):
                 yield hyphenation.WAITING  # the patterns are still being read on their thread
             hyphenator = Hyphenator(locale)
@@ -90,8 +90,7 @@ class ViewContext(QObject):
     @property
     def locale(self) -> str:
         """The CLDR locale of the current variant (de, en_GB, zh_Hant ...)."""
-        variant = self.engine.variant(self.variant)
-        return variant.locale or variant.id.replace("-", "_")
+        return self.engine.variant(self.variant).cldr_locale
 
     def count(self, key: str, n: int) -> str:
         """A number with its noun (63 家 / 63 companies and institutions), plural by CLDR."""
