@@ -145,6 +145,14 @@ class ScriptEngine:
         shown, text = self.fallback(value, chain)
         return FALLBACK_MARK.format(label=self._by_id[shown].label) + text if text else ""
 
+    def words(self, value: str | Mapping[str, str] | None, variant_id: str) -> str:
+        """A text in `variant_id` as words only: one that falls back comes without its language
+        mark (what a directory files a name under)."""
+        chain = self._chains.get(variant_id)
+        if chain is None or isinstance(value, Mapping) and variant_id in value:
+            return self.text(value, variant_id)
+        return self.fallback(value, chain)[1]
+
     def fallback(self, value: str | Mapping[str, str] | None, chain: Iterable[str]) -> tuple[str, str]:
         """(variant shown, text) for a text missing in a written variant: the first variant of
         the chain that has it, written or made (a converted variant converts the script's text)."""

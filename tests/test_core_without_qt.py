@@ -24,3 +24,14 @@ def test_core_imports_with_qt_blocked() -> None:
     result = subprocess.run([sys.executable, "-c", BLOCK_QT], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_names_file_under_their_letter_in_their_script() -> None:
+    from kiosk.collation import index_letter, name_key
+
+    assert index_letter(name_key("沈鼓集团", latin=False)) == "S"
+    assert index_letter(name_key("华晨宝马", latin=False, pinyin="bao ma")) == "B"  # the curator's key wins
+    assert index_letter(name_key("Österreichische Werke", latin=True)) == "O"  # umlauts sort as their base
+    assert name_key("Ärzte", latin=True) < name_key("Azur", latin=True) < name_key("Bühler", latin=True)
+    assert index_letter(name_key("3SBio", latin=True)) == "#"
+    assert index_letter(name_key("沈鼓集团", latin=True)) == "S", "a name left in Chinese keeps its pinyin letter"

@@ -176,3 +176,52 @@ def test_cards_are_built_near_the_screen_only_and_far_ones_let_go(qtbot, view, m
         view.scroll_to(0)
     assert len(view.texts) == bindings, "dropped cards take their text bindings with them"
     assert view.cards[every[0]].name.text() == shown_names(view)[0]
+
+
+def test_a_translated_language_files_names_under_their_own_letters(qtbot, tmp_path, navigate) -> None:  # noqa: ANN001
+    """In English the cards follow the English names (BMW under B, 3SBio under #); a name not
+    translated keeps its pinyin letter; back in Chinese the pinyin order returns; the card at
+    the top of the view stays in view across the switch."""
+    from kiosk.content import load_content
+    from kiosk.hyphenation import unhyphenated
+    from tests.conftest import view_context
+    from tests.factory import extend_languages
+
+    content = write_directory_exhibition(tmp_path)
+    extend_languages(content)
+    exhibition = content / "exhibition.yaml"  # English may fall back: only three names are translated
+    exhibition.write_text(exhibition.read_text(encoding="utf-8").replace("complete: true", "complete: false"),
+                          encoding="utf-8")
+    companies = content / "translations" / "en" / "companies.yaml"
+    companies.write_text(companies.read_text(encoding="utf-8") + (
+        "  carmaker: {name: BMW Brilliance Automotive}\n"
+        "  compressors: {name: Shenyang Blower Works}\n"
+        "  pharma-co: {short_name: 3SBio}\n"), encoding="utf-8")
+    result = load_content(content)
+    assert result.ok, result.problems
+    ctx = view_context(result, tmp_path / "media")
+    directory = CompanyDirectory(ctx, navigate)
+    show_view(qtbot, directory)
+    directory.enter(None)
+    chinese = [s.letter for s in directory.canvas.sections]
+
+    ctx.set_variant("en")
+    names = [unhyphenated(name) for name in shown_names(directory)]
+    assert names[0] == "3SBio", "a name starting with a digit files under #, first"
+    assert names.index("BMW Brilliance Automotive") < names.index("[简体] 东方电气")  # B before D (dong)
+    assert names.index("Shenyang Blower Works") < names.index("[简体] 特变电工")  # S before T (te)
+    sections = {s.letter: [c.id for c in s.companies] for s in directory.canvas.sections}
+    assert sections["#"] == ["pharma-co"]
+    assert "carmaker" in sections["B"]
+    assert list(sections) == sorted(sections)
+    assert directory.strip.visible_letters == list(sections)
+    shown = sorted((b for b in directory.strip.buttons.values() if not b.isHidden()), key=lambda b: (b.x(), b.y()))
+    assert [b.text() for b in shown] == list(sections), "the strip reads top to bottom in the new order"
+
+    directory.scroll_to_letter("S")
+    ctx.set_variant("zh-Hans")
+    assert [s.letter for s in directory.canvas.sections] == chinese
+    assert in_viewport(directory, "compressors"), "the card read before the switch is still in view"
+    # cards built out of sight take their words a frame later
+    qtbot.waitUntil(lambda: all(not card.name.text().startswith("[") for card in directory.cards.values()))
+    assert shown_names(directory)[0] == "安泰科技"

@@ -64,6 +64,13 @@ def test_cards_beyond_the_screen_are_built_after_the_paint(qtbot, timeline) -> N
     beyond = track.index_at(value + 2 * width)
     assert beyond not in track.cards, "a screen beyond waits for the paint"
     qtbot.waitUntil(lambda: beyond in track.cards)
+    # Built ahead, but hidden: neither laid out nor painted (nor re-laid out on a switch of
+    # language) until a flick brings it into view.
+    assert all(track.cards[i].isVisible() for i in shown)
+    assert track.cards[beyond].isHidden()
+    timeline.area.horizontalScrollBar().setValue(track.x_of(beyond))
+    assert track.cards[beyond].isVisible()
+    assert track.cards[shown[0]].isHidden()
 
 
 def test_year_scrubber_jumps_and_follows(qtbot, timeline) -> None:  # noqa: ANN001

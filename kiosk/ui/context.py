@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -23,6 +23,7 @@ from kiosk.hyphenation import Hyphenator
 from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
 from kiosk.ui import theme
+from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.strings import UI_COUNTS, UI_STRINGS
 
 TextValue = str | Mapping[str, str] | None
@@ -205,6 +206,7 @@ class TextBinder(QObject):
         self._bindings: list[tuple[QObject, Callable[[str], None], Callable[[], str]]] = []
         self._after: list[Callable[[], None]] = []
         self._later: list[tuple[QObject, Callable[[str], None], Callable[[], str]]] = []
+        self._after_paint = AfterFrame(self, self._refresh_later)
         self.stale = False
         ctx.variant_did_change.connect(self._variant_changed)
         if host is not None:
@@ -264,7 +266,7 @@ class TextBinder(QObject):
             step()
         if later:
             self._later = later
-            QTimer.singleShot(0, self._refresh_later)
+            self._after_paint.request()
 
     def _refresh_later(self) -> None:
         later, self._later = self._later, []

@@ -208,6 +208,7 @@ class KioskWindow(QWidget):
             if old != screen:
                 old_view.leave()
         view = self.view(screen)
+        self._give_face(view)  # before its texts: a screen hidden at a switch has the old face
         view.enter(item)
         self.stack.setCurrentWidget(view)
         self.current = screen
@@ -259,17 +260,28 @@ class KioskWindow(QWidget):
 
     def _apply_font(self, region: str | None = None) -> None:
         # Every widget's font names only its size and weight (theme.role_font), so setting the
-        # family here reaches all of them: one call per toggle, no re-polish.
-        face = QFont(theme.font_families(region or self.ctx.region))
-        self.setFont(face)
+        # family on a screen reaches all of it with one call, no re-polish. Only the bar and the
+        # screen on show take it now: a new family re-lays out every text it reaches, and the
+        # screens out of sight get it when they are next shown (`_give_face`), as their texts do.
+        self._face = QFont(theme.font_families(region or self.ctx.region))
         # A page built without a parent (a detail's contents) starts from the application's
         # font before it joins the window, and may keep its family: it starts from this one.
-        QApplication.setFont(face)
+        QApplication.setFont(self._face)
+        if self.current is None:  # building: everything made from now on inherits it
+            self.setFont(self._face)
+            return
+        self._give_face(self.top_bar)
+        self._give_face(self._views[self.current])
+
+    def _give_face(self, widget: QWidget) -> None:
+        if widget.font().families() == self._face.families():
+            return
+        widget.setFont(self._face)
         # A scroll area's page does not always take a new family from the viewport (a detail
         # sheet kept its English in the CJK face): it is given the face itself.
-        for area in self.findChildren(QScrollArea):
+        for area in widget.findChildren(QScrollArea):
             if area.widget() is not None:
-                area.widget().setFont(face)
+                area.widget().setFont(self._face)
 
     def _on_variant(self, variant: str) -> None:
         """Not texts (those the binders redo): the picker (the face is set before the switch)."""

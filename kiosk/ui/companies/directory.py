@@ -1,7 +1,8 @@
 """Companies: an A-Z directory of company cards, filtered by sector, leading to each profile.
 
-Cards are sorted by the pinyin of the name a visitor knows (the short name where there is one),
-taken from the content's own script so the order never moves on a script toggle. The grid is
+Cards are sorted by the name a visitor knows (the short name where there is one): in Chinese by
+its pinyin, taken from the content's own script so the order never moves between 简体 and 繁體;
+in English and German by the name as written there, under its own first letter (kiosk.collation). The grid is
 placed by hand rather than by a QGridLayout: the view needs each section's y position for the
 A-Z strip anyway, and re-flowing 4 <-> 2 columns on rotation is then one loop.
 """
@@ -13,7 +14,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.collation import index_letter, pinyin_key
+from kiosk.collation import index_letter, name_key
 from kiosk.content.model import Company, Exhibition
 from kiosk.screens import Screen
 from kiosk.ui import theme
@@ -50,15 +51,26 @@ BUILD_AHEAD = 1  # screens' worth of cards built above and below the visible par
 LIVE_CARDS = 96  # cards kept built at most (more than the widest build range holds)
 
 
+def sort_key(ctx: ViewContext, company: Company) -> str:
+    """Where a company files in the current language: the pinyin of its Chinese name (the
+    curator's `pinyin` key wins), or in a translated language its name there."""
+    if ctx.written:
+        return name_key(ctx.engine.words(company.display_name, ctx.variant), latin=True, pinyin=company.pinyin)
+    return name_key(ctx.engine.written(company.display_name), latin=False, pinyin=company.pinyin)
+
+
+def order_of(ctx: ViewContext) -> str:
+    """Which order the directory shows: one for the Chinese scripts, one per translated language."""
+    return ctx.variant if ctx.written else "pinyin"
+
+
 def sorted_companies(ctx: ViewContext) -> list[Company]:
-    """Companies in pinyin order of their display name (the curator's `pinyin` key wins)."""
-    ex = ctx.exhibition
-    return sorted(ex.companies,
-                  key=lambda c: (pinyin_key(ctx.engine.written(c.display_name), c.pinyin), c.id))
+    """Companies in A-Z order of their display name in the current language (see `sort_key`)."""
+    return sorted(ctx.exhibition.companies, key=lambda c: (sort_key(ctx, c), c.id))
 
 
 def letter_of(ctx: ViewContext, company: Company) -> str:
-    return index_letter(ctx.engine.written(company.display_name), company.pinyin)
+    return index_letter(sort_key(ctx, company))
 
 
 class CompanyCard(TapFrame):
@@ -221,6 +233,8 @@ class DirectoryCanvas(QWidget):
 class IndexStrip(QWidget):
     """A-Z buttons for the letters on show; a second column only if one does not fit the height."""
 
+    letter_chosen = Signal(str)
+
     def __init__(self, letters: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("IndexStrip")
@@ -230,16 +244,24 @@ class IndexStrip(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, TouchButton] = {}
-        for letter in letters:
+        self.visible_letters: list[str] = []
+        self.show_letters(letters)
+
+    def _button(self, letter: str) -> TouchButton:
+        """The letter's button, made the first time a language's names start with it."""
+        if letter not in self.buttons:
             button = TouchButton(letter, self)
             button.setCheckable(True)
             button.setFont(theme.role_font("button-strong"))
+            button.clicked.connect(lambda _=False, x=letter: self.letter_chosen.emit(x))
             self.group.addButton(button)
             self.buttons[letter] = button
-        self.visible_letters = list(letters)
+        return self.buttons[letter]
 
     def show_letters(self, letters: list[str]) -> None:
-        self.visible_letters = letters
+        for letter in letters:
+            self._button(letter)
+        self.visible_letters = list(letters)
         self.place()
 
     def mark(self, letter: str | None) -> None:
@@ -301,12 +323,9 @@ class CompanyDirectory(QWidget):
 
         self.canvas = DirectoryCanvas(ex.companies_by_id, self._make_card, self.texts)
         self.sections: dict[str, Section] = {}
-        for company in sorted_companies(ctx):
-            letter = letter_of(ctx, company)
-            if letter not in self.sections:
-                self.sections[letter] = Section(letter, self._section_header(letter))
-                self.canvas.sections.append(self.sections[letter])
-            self.sections[letter].companies.append(company)
+        self._headers: dict[str, QWidget] = {}  # one per letter, kept across languages
+        self._order = ""
+        self._arrange()
 
         self.area = QScrollArea()
         self.area.setWidget(self.canvas)
@@ -319,13 +338,43 @@ class CompanyDirectory(QWidget):
         column.addWidget(self.area, 1)
 
         self.strip = IndexStrip(list(self.sections))
-        for letter, button in self.strip.buttons.items():
-            button.clicked.connect(lambda _=False, x=letter: self.scroll_to_letter(x))
+        self.strip.letter_chosen.connect(self.scroll_to_letter)
         outer.addWidget(self.strip)
 
         self.set_sector(None, force=True)
         self.texts.redraw(self.count, self._show_sector_texts)
         self.texts.after_refresh(self.chip_row.relayout)  # chip widths follow the new glyphs
+        self.texts.after_refresh(self._rearrange)
+
+    def _arrange(self) -> None:
+        """File every company under its letter in the current language's order."""
+        self._order = order_of(self.ctx)
+        self.sections = {}
+        self.canvas.sections = []
+        for company in sorted_companies(self.ctx):
+            letter = letter_of(self.ctx, company)
+            if letter not in self.sections:
+                self.sections[letter] = Section(letter, self._section_header(letter))
+                self.canvas.sections.append(self.sections[letter])
+            self.sections[letter].companies.append(company)
+        for letter, header in self._headers.items():
+            if letter not in self.sections:
+                header.hide()
+
+    def _rearrange(self) -> None:
+        """A switch between Chinese and a translated language re-files the cards; the card at
+        the top of the view stays there."""
+        if order_of(self.ctx) == self._order:
+            return
+        top = self.area.verticalScrollBar().value()
+        at_top = next((cid for cid, slot in self.canvas.slots.items() if slot.bottom() > top), None)
+        self._arrange()
+        self.canvas.relayout()
+        self.strip.show_letters([s.letter for s in self.sections.values() if s.shown])
+        if at_top is not None and top > 0:
+            self._show_card(at_top)
+        else:
+            self.scroll_to(0)
 
     def _make_card(self, company: Company) -> CompanyCard:
         card = CompanyCard(self.ctx, self.texts, company)
@@ -345,7 +394,9 @@ class CompanyDirectory(QWidget):
         self.chip_row.add(chip)
 
     def _section_header(self, letter: str) -> QWidget:
-        header = QWidget(self.canvas)
+        if letter in self._headers:
+            return self._headers[letter]
+        header = self._headers[letter] = QWidget(self.canvas)
         layout = QHBoxLayout(header)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_M)

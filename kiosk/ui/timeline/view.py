@@ -110,6 +110,7 @@ class Track(QWidget):
         self.cards: dict[int, EventCard] = {}
         self.on_tap = lambda _event: None
         self.card_height = theme.CARD_HEIGHT
+        self._in_view = range(0)
         width = theme.SPACE_XL * 2 + len(events) * SLOT
         self.setFixedSize(width, self.card_top + self.card_height)
         self._place_eras()
@@ -143,20 +144,33 @@ class Track(QWidget):
                 tick.setGeometry(self.x_of(index), theme.ERA_BAND_HEIGHT + theme.SPACE_S,
                                  theme.CARD_WIDTH, theme.YEAR_TICK_HEIGHT)
 
-    def ensure_cards(self, left: int, right: int) -> None:
-        """Build the cards whose slots fall within [left, right] of the track."""
+    def _slots(self, left: int, right: int) -> range:
         first = max(0, (left - theme.SPACE_XL) // SLOT)
-        last = min(len(self.events) - 1, (right - theme.SPACE_XL) // SLOT)
-        for index in range(first, last + 1):
+        return range(first, min(len(self.events) - 1, (right - theme.SPACE_XL) // SLOT) + 1)
+
+    def ensure_cards(self, left: int, right: int) -> None:
+        """Build the cards whose slots fall within [left, right] of the track (hidden until they
+        come into view, see `show_cards`)."""
+        wanted = self._slots(left, right)
+        for index in wanted:
             if index not in self.cards:
                 card = EventCard(self.ctx, self.texts, self.events[index], self)
+                card.setVisible(index in self._in_view)
                 card.move(self.x_of(index), self.card_top)
                 card.set_height(self.card_height)
                 card.tapped.connect(lambda e=self.events[index]: self.on_tap(e))
-                card.show()
                 self.cards[index] = card
-        middle = (first + last) / 2
-        drop_farthest(self.cards, LIVE_CARDS, range(first, last + 1), lambda i: abs(i - middle), self.texts)
+        middle = (wanted.start + wanted.stop - 1) / 2
+        drop_farthest(self.cards, LIVE_CARDS, wanted, lambda i: abs(i - middle), self.texts)
+
+    def show_cards(self, left: int, right: int) -> None:
+        """Show the built cards within [left, right] and hide the rest. A hidden card is neither
+        laid out nor painted: a switch of language re-lays out what is in view, not the screens
+        of cards built ahead on either side."""
+        self._in_view = self._slots(left, right)
+        for index, card in self.cards.items():
+            if card.isHidden() == (index in self._in_view):
+                card.setVisible(index in self._in_view)
 
     def fit_height(self, available: int) -> None:
         """Let cards grow into the height the screen offers (portrait has far more)."""
@@ -217,8 +231,15 @@ class EventDetail(QFrame):
         margins = self.layout().contentsMargins()
         inner = width - margins.left() - margins.right()
         chrome = theme.TOUCH_MIN + self.title.heightForWidth(inner) + 2 * self.layout().spacing()
-        body = self.body_host.layout().heightForWidth(inner) if self.body_host else 0
+        body = self.body_host.layout().heightForWidth(self._body_width(inner)) if self.body_host else 0
         return margins.top() + margins.bottom() + chrome + body + theme.SPACE_M
+
+    def _body_width(self, inner: int) -> int:
+        """The width the body is laid out at: the sheet's, less the scroll bar's while it shows
+        (a sheet at its tallest stays so). Measured at the width it will have, every text on
+        the sheet is measured at one width, not at two."""
+        bar = self.scroll.verticalScrollBar()
+        return inner - bar.width() if bar.isVisible() else inner
 
     def show_event(self, event: Event) -> None:
         self.shown = event
@@ -400,6 +421,7 @@ class TimelineView(QWidget):
     # --- geometry --------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:
         width = self.area.viewport().width()
+        self.track.show_cards(value - SLOT, value + width + SLOT)  # a card's worth on each side
         self.track.ensure_cards(value, value + width)  # what shows now; the rest after the paint
         self._ahead.request(value - width * BUILD_AHEAD, value + width * (1 + BUILD_AHEAD))
         year = self.events[self.track.index_at(value + SLOT // 2)].date.year

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
 from kiosk.hyphenation import break_lines, unhyphenated
 from kiosk.ui import theme
+from kiosk.ui.widgets.text_label import TextLabel
 
 
 def repolish(widget: QWidget) -> None:
@@ -20,7 +21,7 @@ def repolish(widget: QWidget) -> None:
     widget.update()
 
 def label(text: str = "", role: str = "body", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
-    lbl = QLabel(text, parent)
+    lbl = TextLabel(text, parent)
     theme.apply_role(lbl, role)
     lbl.setWordWrap(wrap)
     lbl.setTextFormat(Qt.TextFormat.PlainText)  # content is shown as text, never as markup

@@ -7,9 +7,10 @@ import re
 import shiboken6
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui import theme
+from kiosk.ui.widgets.text_label import TextLabel
 
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
@@ -66,7 +67,7 @@ def _elide_uncached(text: str, font: QFont, width: int, max_lines: int, height: 
             high = middle - 1
     return text[:low].rstrip() + "…"
 
-class ElidedLabel(QLabel):
+class ElidedLabel(TextLabel):
     """A wrapped label that shows at most `max_lines` lines and ends with … when cut.
 
     Eliding measures text, so it runs only when something it depends on changed (text, font,

@@ -12,21 +12,21 @@ import re
 
 import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.hyphenation import unhyphenated
 from kiosk.ui import theme
+from kiosk.ui.widgets.text_label import TextLabel
 
 STEP_PX = 2
 _BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
 UNBOUNDED = 1 << 20  # px: the height a text may take while it is measured
 
 
-class FitLabel(QLabel):
+class FitLabel(TextLabel):
     def __init__(self, role: str, min_px: int, *, max_lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._fitted: tuple[str, int, str] | None = None
         self.max_lines = max_lines
         self.base_px = theme.role_font(role).pixelSize()
         self.min_px = min_px
@@ -83,8 +83,15 @@ class FitLabel(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the family follows the variant
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._fit()  # a new family measures differently (its own size change finds nothing to do)
+        # A new family measures differently (the label's own size change finds nothing to do).
+        # Not now: a switch of language sets the family before the words, and fitting the old
+        # words in the new face would be thrown away; a hidden label is fitted when it shows.
+        if event.type() == QEvent.Type.FontChange and self.isVisible():
+            QTimer.singleShot(0, self._fit_if_alive)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_if_alive)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """What the text needs at the role's full size (a layout gives less where it has less)."""

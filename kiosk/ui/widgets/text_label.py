@@ -1,0 +1,91 @@
+"""A label that remembers how much room its text takes.
+
+Qt's label measures a wrapped text from scratch (shaping every glyph) each time a layout asks
+its size: its height for a width many times in one layout pass (the preferred and the minimum
+height, once per nested layout), and its size hints, which take up to six measurements, anew
+after each change of text. On a switch of language every label on screen changes its text, to
+words it showed before: on the plan's detail sheet, with its 24 figure tiles, that measuring was
+most of the switch. Each label keeps its answers until its text, face or margins change, and all
+labels share what any of them measured (the same words in the same face at the same width take
+the same room), so switching back to a language measures nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import QLabel
+
+KEPT_WIDTHS = 8  # per label: a resize asks at many widths; only the last few are asked again
+# Shared answers: the texts on screen in four languages at the widths of both orientations.
+SHARED_SIZE = 16_384
+SHARED_EVICT = SHARED_SIZE // 4
+_shared: dict[tuple[Any, ...], Any] = {}
+
+_CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange})
+
+
+class TextLabel(QLabel):
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - QLabel's own overloads
+        self._known: dict[Any, Any] = {}
+        self._font_key: str | None = None
+        super().__init__(*args, **kwargs)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._answer(width, lambda: super(TextLabel, self).heightForWidth(width))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(*self._answer("size", lambda: _pair(super(TextLabel, self).sizeHint())))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(*self._answer("minimum", lambda: _pair(super(TextLabel, self).minimumSizeHint())))
+
+    def _answer(self, question: int | str, measure: Callable[[], Any]) -> Any:
+        known = self._known.get(question)
+        if known is None:
+            if len(self._known) >= KEPT_WIDTHS:
+                self._known.clear()
+            known = self._known[question] = self._shared_answer(question, measure)
+        return known
+
+    def _shared_answer(self, question: int | str, measure: Callable[[], Any]) -> Any:
+        if self._font_key is None:
+            self._font_key = self.font().key()
+        margins = self.contentsMargins()
+        key = (question, self.text(), self._font_key, self.wordWrap(), self.textFormat().value,
+               margins.left(), margins.top(), margins.right(), margins.bottom(), self.margin(), self.indent())
+        answer = _shared.get(key)
+        if answer is None:
+            if len(_shared) >= SHARED_SIZE:
+                for old in list(_shared)[:SHARED_EVICT]:  # the oldest go
+                    del _shared[old]
+            answer = _shared[key] = measure()
+        return answer
+
+    def _forget(self) -> None:
+        self._known.clear()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        if text != self.text():
+            self._forget()
+            super().setText(text)
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt override
+        self._forget()
+        super().setWordWrap(on)
+
+    def setTextFormat(self, text_format: Any) -> None:  # noqa: N802 - Qt override
+        self._forget()
+        super().setTextFormat(text_format)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in _CHANGES:
+            self._forget()
+            self._font_key = None
+        super().changeEvent(event)
+
+
+def _pair(size: QSize) -> tuple[int, int]:
+    return size.width(), size.height()
