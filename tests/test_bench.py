@@ -57,6 +57,7 @@ def test_quick_json_has_every_figure(capsys: pytest.CaptureFixture[str]) -> None
     assert set(figures["toggle_ms"]["first_by_variant"]) == {"zh-Hant", "en", "de"}  # every language once
     assert figures["toggle_first_ms"] == max(figures["toggle_ms"]["first_by_variant"].values())
     assert figures["toggle_p95_ms"] == max(t["p95"] for t in toggles.values())
+    assert all(positive(t["after_paint_p95"]) for t in toggles.values())
     assert positive(figures["warm_up_done_s"])
 
     runs = figures["frame_ms"]

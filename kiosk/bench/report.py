@@ -89,9 +89,11 @@ def to_table(figures: dict[str, Any]) -> str:
     lines += ["", f"language switch, ms (first switch into each language: {firsts}; "
                   f"warm-up done {_fmt(figures.get('warm_up_done_s', float('nan')))} s after start):"]
     rows = [[name, _fmt(v["median"]), _fmt(v["p95"]), _fmt(v["max"]), _fmt(v["grab_p95"]),
-             "PASS" if v["p95"] <= 50 else "MISS"] for name, v in toggle.items()
-            if isinstance(v, dict) and "p95" in v]
-    lines += _table(["screen", "median", "p95", "max", "grab p95", "p95<=50"], rows)
+             _fmt(v.get("after_paint_p95", float("nan"))), "PASS" if v["p95"] <= 50 else "MISS"]
+            for name, v in toggle.items() if isinstance(v, dict) and "p95" in v]
+    lines += _table(["screen", "median", "p95", "max", "grab p95", "after paint p95", "p95<=50"], rows)
+    lines += ["('after paint': the longest pass of the event loop in the 0.2 s after the paint, where the texts "
+              "out of sight follow)"]
 
     lines += ["", "frames while flicking / zooming (60 Hz pacing), ms:"]
     rows = []

@@ -206,7 +206,7 @@ class TextBinder(QObject):
         self._bindings: list[tuple[QObject, Callable[[str], None], Callable[[], str]]] = []
         self._after: list[Callable[[], None]] = []
         self._later: list[tuple[QObject, Callable[[str], None], Callable[[], str]]] = []
-        self._after_paint = AfterFrame(self, self._refresh_later)
+        self._after_paint = AfterFrame(self, self._refresh_later, painted=host)
         self.stale = False
         ctx.variant_did_change.connect(self._variant_changed)
         if host is not None:
@@ -267,6 +267,11 @@ class TextBinder(QObject):
         if later:
             self._later = later
             self._after_paint.request()
+
+    def flush(self) -> None:
+        """Re-render now what waits for the paint (a screen change is about to show it)."""
+        if self._later:
+            self._refresh_later()
 
     def _refresh_later(self) -> None:
         later, self._later = self._later, []

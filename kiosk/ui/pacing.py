@@ -10,29 +10,56 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui import theme
 
 
 class AfterFrame(QObject):
-    """Calls `action(*args)` a frame after the last request: asking again before then replaces
-    the arguments and waits again (a flick asks on every step, and the work waits until it
-    slows). For work a visitor does not see yet, such as cards a screen beyond the view, so the
-    paint after a tap or a scroll step never waits for it."""
+    """Calls `action(*args)` a frame after the paint that follows the last request: asking again
+    before then replaces the arguments and waits again (a flick asks on every step, and the work
+    waits until it slows). For work a visitor does not see yet, such as cards a screen beyond the
+    view or texts out of sight, so the paint after a tap or a scroll step never waits for it.
 
-    def __init__(self, parent: QObject, action: Callable[..., None]) -> None:
+    The wait starts at the paint, not at the request: a tap whose own work takes longer than a
+    frame would otherwise find the deferred work due before its paint and wait for it. The
+    paint is the window's update request (`painted`'s window, or the parent's if a widget); if
+    none comes (nothing visible changed), the work runs after AFTER_NO_PAINT_MS."""
+
+    def __init__(self, parent: QObject, action: Callable[..., None], *, painted: QWidget | None = None) -> None:
         super().__init__(parent)
         self._action = action
         self._args: tuple[object, ...] = ()
+        self._painted = painted if painted is not None else parent if isinstance(parent, QWidget) else None
+        self._window: QWidget | None = None  # watched for its next paint
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(theme.AFTER_FRAME_MS)
         self._timer.timeout.connect(lambda: self._action(*self._args))
 
     def request(self, *args: object) -> None:
         self._args = args
-        self._timer.start()
+        window = self._painted.window() if self._painted is not None else None
+        if window is None or not window.isVisible():
+            self._timer.start(theme.AFTER_FRAME_MS)
+            return
+        self._timer.start(theme.AFTER_NO_PAINT_MS)
+        if self._window is not window:
+            self._unwatch()
+            window.installEventFilter(self)
+            self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.UpdateRequest and watched is self._window:
+            self._unwatch()
+            self._timer.start(theme.AFTER_FRAME_MS)  # the paint runs now; the work a frame later
+        return False
+
+    def _unwatch(self) -> None:
+        if self._window is not None and shiboken6.isValid(self._window):
+            self._window.removeEventFilter(self)
+        self._window = None
 
 
 class SlicedJob(QObject):

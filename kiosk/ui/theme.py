@@ -278,6 +278,7 @@ MAP_PANEL_PORTRAIT_SHARE = 1 / 3  # portrait: the panel above the map grows to t
 MAP_GLIDE_MS = 700  # a flicked map coasts this long to a stop
 IDLE_SLICE_MS = 8  # work done ahead of need runs in slices this long, so a tap never waits behind it
 AFTER_FRAME_MS = 20  # work deferred past a tap's first paint starts this long after it (a 60 Hz frame and a bit)
+AFTER_NO_PAINT_MS = 150  # ... or this long after it was asked for, if no paint comes
 MAP_SETTLE_MS = 120  # a moving map is drawn plain (no antialiasing) until still this long
 MAP_GLIDE_SAMPLE_MS = 80  # the finger's speed is measured over its last moments
 MAP_GLIDE_MIN_SPEED = 0.4  # px per ms; slower releases just stop

@@ -214,6 +214,7 @@ class KioskWindow(QWidget):
         self.current = screen
         if screen == Screen.HOME:
             self._history.clear()
+        self.texts.flush()  # the bar's buttons hidden at a switch (home, back) show now
         self._update_bar()
         self.screen_did_change.emit(screen, old)
 
