@@ -11,7 +11,6 @@ import re
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from functools import lru_cache
 
 import pyphen
 
@@ -37,15 +36,43 @@ def _load(language: str) -> Future[pyphen.Pyphen]:
         return _loading[language]
 
 
-def _dictionary(language: str) -> pyphen.Pyphen:
-    return _load(language).result()  # at once if preloaded; else it waits for the load under way
+def _ready(language: str) -> pyphen.Pyphen | None:
+    """The language's patterns if they are read; else None, and they are being read."""
+    future = _load(language)
+    return future.result() if future.done() else None
+
+
+def _hyphenate_later(language: str, word: str) -> None:
+    """A word met after the patterns were let go (a text composed at run time): it shows whole
+    now, and is hyphenated on the loader thread, after which the patterns go again."""
+    with _lock:
+        waiting = _missed.setdefault(language, set())
+        first = not waiting
+        waiting.add(word)
+    if first:
+        _load(language).add_done_callback(lambda future: _catch_up(language, future.result()))
+
+
+def _catch_up(language: str, dictionary: pyphen.Pyphen) -> None:
+    with _lock:
+        words = _missed.pop(language, set())
+        preloading = language in _preloaded
+    done = _done.setdefault(language, {})
+    for word in words:
+        done[word] = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+    if not preloading:  # read for these words alone: let go (a warm-up lets go of its own)
+        with _lock:
+            _loading.pop(language, None)
+            pyphen.hdcache.pop(language, None)
 
 
 def preload(locales: Iterable[str]) -> None:
-    """Start reading the patterns of these languages in the background."""
+    """Start reading the patterns of these languages in the background (kept until `release`)."""
     for locale in locales:
         language = pyphen.language_fallback(locale)
         if language:
+            with _lock:
+                _preloaded.add(language)
             _load(language)
 
 
@@ -58,11 +85,20 @@ def release() -> None:
             if not future.done():
                 return  # still being read: next time
         _loading.clear()
+        _preloaded.clear()
         pyphen.hdcache.clear()  # pyphen keeps every dictionary it read
 
 
 # Each long word as hyphenated, per language: all the content's words stay, the patterns need not.
 _done: dict[str, dict[str, str]] = {}
+_missed: dict[str, set[str]] = {}  # words met while the patterns were away, per language
+_preloaded: set[str] = set()  # languages whose patterns stay until release()
+
+
+def held() -> set[str]:
+    """The languages whose patterns are in memory now."""
+    with _lock:
+        return set(_loading)
 
 
 def ready(locale: str) -> bool:
@@ -79,18 +115,39 @@ class Hyphenator:
     def __init__(self, locale: str, cache_size: int = 16_384) -> None:
         self.language = pyphen.language_fallback(locale)
         self._words = _done.setdefault(self.language, {}) if self.language else {}
-        self.hyphenate = lru_cache(maxsize=cache_size)(self._hyphenate)
+        self._texts: dict[str, str] = {}  # whole texts, each once all its words were hyphenated
+        self._cache_size = cache_size
+        self._whole = True
 
     @property
     def available(self) -> bool:
         return self.language is not None
 
+    def hyphenate(self, text: str) -> str:
+        """`text` with soft hyphens in its long words. Never waits: a word met while the patterns
+        are away shows whole this time (see `_hyphenate_later`)."""
+        done = self._texts.get(text)
+        if done is None:
+            self._whole = True
+            done = self._hyphenate(text)
+            if self._whole:
+                if len(self._texts) >= self._cache_size:
+                    self._texts.clear()
+                self._texts[text] = done
+        return done
+
     def _word(self, match: re.Match[str]) -> str:
         word = match.group()
-        if word not in self._words:
+        done = self._words.get(word)
+        if done is None:
             assert self.language is not None
-            self._words[word] = _dictionary(self.language).inserted(word, hyphen=SOFT_HYPHEN)
-        return self._words[word]
+            dictionary = _ready(self.language)
+            if dictionary is None:
+                self._whole = False
+                _hyphenate_later(self.language, word)
+                return word
+            done = self._words[word] = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+        return done
 
     def _hyphenate(self, text: str) -> str:
         if SOFT_HYPHEN in text:

@@ -6,17 +6,21 @@ exhibition whose German has the longest words German has, in the narrowest place
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk import hyphenation
 from kiosk.content import load_content
 from kiosk.hyphenation import SOFT_HYPHEN, Hyphenator, unhyphenated
 from kiosk.screens import Screen
 from kiosk.script import FALLBACK_MARK, ScriptEngine
 from tests.factory import LONGEST_GERMAN, line_col, write_exhibition, write_language_exhibition
+
+PATTERNS_READ_S = 30  # waited for at most: reading German's patterns takes about half a second
 
 PORTRAIT, LANDSCAPE = (1080, 1920), (1920, 1080)
 
@@ -125,12 +129,31 @@ def test_an_exhibition_without_written_variants_needs_no_translations(tmp_path: 
 
 
 def test_long_words_get_soft_hyphens_and_short_ones_none() -> None:
+    hyphenation.preload(["de"])
+    deadline = time.monotonic() + PATTERNS_READ_S
+    while not hyphenation.ready("de") and time.monotonic() < deadline:
+        time.sleep(0.01)
     german = Hyphenator("de")
     shown = german.hyphenate(f"Der {LONGEST_GERMAN} wächst")
     assert SOFT_HYPHEN in shown
     assert unhyphenated(shown) == f"Der {LONGEST_GERMAN} wächst"
     assert german.hyphenate("Ein Werk in Shenyang") == "Ein Werk in Shenyang"
     assert unhyphenated(german.hyphenate("Xinghuo·Chain")) == "Xinghuo·Chain"
+
+
+def test_a_word_met_after_the_patterns_went_shows_whole_and_is_hyphenated_soon() -> None:
+    """A text composed at run time may bring a word the warm-up never saw, after the patterns
+    were let go: it shows whole at once (reading the patterns again takes half a second), is
+    hyphenated on the loader thread, and the patterns go again."""
+    hyphenation.release()
+    german = Hyphenator("de")
+    text = "Die Donaudampfschifffahrtsgesellschaftskapitäne"
+    assert german.hyphenate(text) == text, "no wait for the patterns"
+    deadline = time.monotonic() + PATTERNS_READ_S
+    while (SOFT_HYPHEN not in german.hyphenate(text) or hyphenation.held()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert unhyphenated(german.hyphenate(text)) == text != german.hyphenate(text)
+    assert hyphenation.held() == set(), "the patterns went again"
 
 
 # --- the window: picker, faces, fit ----------------------------------------------------------

@@ -86,3 +86,13 @@ UI_COUNTS: dict[str, dict[str, str | Mapping[str, str]]] = {
                "en": {"one": "{n} event", "other": "{n} events"},
                "de": {"one": "{n} Ereignis", "other": "{n} Ereignisse"}},
 }
+
+
+def every_ui_text() -> list[Mapping[str, str]]:
+    """Every interface word in every language, each a mapping by variant: what the warm-up
+    hyphenates, so no switch of language meets a long word (Einrichtungen) it has not seen."""
+    texts: list[Mapping[str, str]] = list(UI_STRINGS.values())
+    for forms in UI_COUNTS.values():
+        for variant, form in forms.items():
+            texts += [{variant: text} for text in (form.values() if isinstance(form, Mapping) else (form,))]
+    return texts

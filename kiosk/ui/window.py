@@ -32,6 +32,7 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate, ScreenView
 from kiosk.ui.pacing import SlicedJob
+from kiosk.ui.strings import every_ui_text
 from kiosk.ui.widgets import ElidedLabel, TouchButton
 
 log = logging.getLogger(__name__)
@@ -161,12 +162,13 @@ class KioskWindow(QWidget):
         ex = self.ctx.exhibition
         self.ctx.preload_languages()  # on a thread, while the texts are converted here
         texts = [value for _file, part, prefix in file_parts(ex) for _loc, value in iter_texts(part, prefix)]
+        words = [*texts, *every_ui_text()]  # the interface's own words are hyphenated ahead too
 
         def work() -> Iterator[object]:
             for value in texts:
                 self.ctx.engine.warm((value,))
                 yield
-            yield from self.ctx.warm_languages(texts)
+            yield from self.ctx.warm_languages(words)
             for screen in Screen:
                 if screen not in self._views:
                     self.view(screen)
