@@ -10,14 +10,13 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui import theme
-from kiosk.ui.widgets.text_label import TextLabel
+from kiosk.ui.widgets.text_label import TextLabel, remembered
 
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
 # Elided texts remembered: every card's title and summary in each of four languages, at the
 # widths and line counts of both orientations, so a switch back finds its results.
 ELIDE_CACHE_SIZE = 32_768
-ELIDE_EVICT = ELIDE_CACHE_SIZE // 4
 _elided: dict[tuple[str, str, int, int, int], str] = {}
 
 
@@ -33,12 +32,7 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int, height: int 
     # A binary search costs a dozen word-wrapped measurements; toggling scripts back and forth
     # asks for the same few hundred results again and again, so they are kept.
     key = (text, font.key(), width, max_lines, height)
-    if key not in _elided:
-        if len(_elided) >= ELIDE_CACHE_SIZE:
-            for old in list(_elided)[:ELIDE_EVICT]:  # the oldest go
-                del _elided[old]
-        _elided[key] = _elide_uncached(text, font, width, max_lines, height)
-    return _elided[key]
+    return remembered(_elided, key, ELIDE_CACHE_SIZE, lambda: _elide_uncached(text, font, width, max_lines, height))
 
 def _elide_uncached(text: str, font: QFont, width: int, max_lines: int, height: int) -> str:
     metrics = QFontMetrics(font)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel
 KEPT_WIDTHS = 8  # per label: a resize asks at many widths; only the last few are asked again
 # Shared answers: the texts on screen in four languages at the widths of both orientations.
 SHARED_SIZE = 16_384
-SHARED_EVICT = SHARED_SIZE // 4
+EVICTED_SHARE = 4  # a full cache lets its oldest quarter go
 _shared: dict[tuple[Any, ...], Any] = {}
 
 _CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.ContentsRectChange})
@@ -56,13 +56,7 @@ class TextLabel(QLabel):
         margins = self.contentsMargins()
         key = (question, self.text(), self._font_key, self.wordWrap(), self.textFormat().value,
                margins.left(), margins.top(), margins.right(), margins.bottom(), self.margin(), self.indent())
-        answer = _shared.get(key)
-        if answer is None:
-            if len(_shared) >= SHARED_SIZE:
-                for old in list(_shared)[:SHARED_EVICT]:  # the oldest go
-                    del _shared[old]
-            answer = _shared[key] = measure()
-        return answer
+        return remembered(_shared, key, SHARED_SIZE, measure)
 
     def _forget(self) -> None:
         self._known.clear()
@@ -85,6 +79,17 @@ class TextLabel(QLabel):
             self._forget()
             self._font_key = None
         super().changeEvent(event)
+
+
+def remembered(cache: dict[Any, Any], key: Any, size: int, measure: Callable[[], Any]) -> Any:
+    """`cache[key]`, measured the first time; past `size` entries the oldest quarter goes."""
+    answer = cache.get(key)
+    if answer is None:
+        if len(cache) >= size:
+            for old in list(cache)[: size // EVICTED_SHARE]:
+                del cache[old]
+        answer = cache[key] = measure()
+    return answer
 
 
 def _pair(size: QSize) -> tuple[int, int]:
