@@ -224,6 +224,13 @@ def cmd_supervise(args: argparse.Namespace) -> int:
     return Supervisor(run_command(run_args)).run()
 
 
+def cmd_hyphenate(args: argparse.Namespace) -> int:
+    from kiosk.hyphenation import hyphenate_file
+
+    hyphenate_file(args.words, args.answer)
+    return 0
+
+
 def _add_content_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("content", nargs="?", type=Path, default=None, help="content folder (default: the bundled one)")
     parser.add_argument("--media", type=Path, default=None, help="media folder (default: media/ beside content/)")
@@ -293,6 +300,12 @@ def build_parser() -> argparse.ArgumentParser:
     soak.add_argument("--reloads", type=int, default=0,
                       help="instead of visitor actions: reload the content N times and report memory")
     soak.set_defaults(func=cmd_soak)
+
+    hyphenate = verbs.add_parser(
+        "hyphenate", help="hyphenate the words in a JSON file {language: [word]} (run by the kiosk itself)")
+    hyphenate.add_argument("words", type=Path)
+    hyphenate.add_argument("answer", type=Path, help="where the same lists go, hyphenated")
+    hyphenate.set_defaults(func=cmd_hyphenate)
 
     shots = verbs.add_parser("shots", help="save PNG screenshots of the main views in each variant")
     _add_content_args(shots)

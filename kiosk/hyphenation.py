@@ -7,12 +7,19 @@ problem are touched: a short word moves to the next line whole. No Qt here.
 
 from __future__ import annotations
 
+import json
+import logging
 import re
+import subprocess
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pyphen
+
+from kiosk.paths import kiosk_command
 
 SOFT_HYPHEN = "\u00ad"
 BREAK_AFTER = "\u200b"  # zero width space: a line may break here, nothing is drawn
@@ -20,93 +27,91 @@ MIN_WORD = 10  # letters: shorter words fit any text column the kiosk has
 _WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
 
 
-# Reading a language's patterns takes pyphen most of a second: done once per process, and ahead
-# of the first switch to the language, on a thread of its own (preload), while home shows.
-_loading: dict[str, Future[pyphen.Pyphen]] = {}
+# Reading a language's patterns takes pyphen half a second and leaves 17 MiB of small objects in
+# the heap even once let go (measured: the allocator cannot give fragmented pages back). So no
+# pattern is ever read here: words are hyphenated in batches by a short-lived child process
+# (`kiosk hyphenate`), on a thread of its own, and only the answers come back.
+_done: dict[str, dict[str, str]] = {}  # each long word as hyphenated, per language
+_asked: dict[str, set[str]] = {}  # words waiting for the next batch, per language
+_running: set[str] = set()  # languages with words in the batch being hyphenated now
 _lock = threading.Lock()
 _loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hyphenation")
-WAITING = object()  # what a warm-up step yields while the patterns are still being read
+_scheduled = False
+BATCH_TIMEOUT_S = 120  # a child that runs longer is stuck: its words stay whole
+WAITING = object()  # what a warm-up step yields while a batch is still being hyphenated
+log = logging.getLogger(__name__)
 
 
-def _load(language: str) -> Future[pyphen.Pyphen]:
-    """The reading of a language's patterns: started once, on the loader thread."""
+def ask(words: dict[str, set[str]]) -> None:
+    """Queue words {language: words} for the next batch (started at once unless one is queued)."""
+    global _scheduled
     with _lock:
-        if language not in _loading:
-            _loading[language] = _loader.submit(pyphen.Pyphen, lang=language)
-        return _loading[language]
+        for language, some in words.items():
+            _asked.setdefault(language, set()).update(some)
+        if _scheduled or not any(words.values()):
+            return
+        _scheduled = True
+    _loader.submit(_run_batch)
 
 
-def _ready(language: str) -> pyphen.Pyphen | None:
-    """The language's patterns if they are read; else None, and they are being read."""
-    future = _load(language)
-    return future.result() if future.done() else None
-
-
-def _hyphenate_later(language: str, word: str) -> None:
-    """A word met after the patterns were let go (a text composed at run time): it shows whole
-    now, and is hyphenated on the loader thread, after which the patterns go again."""
+def _run_batch() -> None:
+    global _scheduled
     with _lock:
-        waiting = _missed.setdefault(language, set())
-        first = not waiting
-        waiting.add(word)
-    if first:
-        _load(language).add_done_callback(lambda future: _catch_up(language, future.result()))
-
-
-def _catch_up(language: str, dictionary: pyphen.Pyphen) -> None:
-    with _lock:
-        words = _missed.pop(language, set())
-        preloading = language in _preloaded
-    done = _done.setdefault(language, {})
-    for word in words:
-        done[word] = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
-    if not preloading:  # read for these words alone: let go (a warm-up lets go of its own)
+        batch = {language: sorted(words) for language, words in _asked.items() if words}
+        _asked.clear()
+        _running.update(batch)
+        _scheduled = False
+    try:
+        answers = _hyphenate_in_child(batch)
+    finally:
         with _lock:
-            _loading.pop(language, None)
-            pyphen.hdcache.pop(language, None)
+            for language, words in batch.items():
+                _done.setdefault(language, {}).update(zip(words, answers.get(language, words), strict=True))
+            _running.clear()
 
 
-def preload(locales: Iterable[str]) -> None:
-    """Start reading the patterns of these languages in the background (kept until `release`)."""
-    for locale in locales:
-        language = pyphen.language_fallback(locale)
-        if language:
-            with _lock:
-                _preloaded.add(language)
-            _load(language)
+def _hyphenate_in_child(batch: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`batch`'s words as hyphenated by `kiosk hyphenate`; a failing child leaves them whole
+    (logged) rather than taking the kiosk down. Files, not pipes: a windowed build on Windows
+    has no standard streams."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-hyphenate-") as folder:
+        asked, answered = Path(folder, "words.json"), Path(folder, "hyphenated.json")
+        asked.write_text(json.dumps(batch, ensure_ascii=False), encoding="utf-8")
+        command = kiosk_command("hyphenate", str(asked), str(answered))
+        try:
+            finished = subprocess.run(command, capture_output=True, text=True, timeout=BATCH_TIMEOUT_S,
+                                      creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0), check=False)
+            if finished.returncode == 0:
+                answers: dict[str, list[str]] = json.loads(answered.read_text(encoding="utf-8"))
+                if all(len(answers.get(language, ())) == len(words) for language, words in batch.items()):
+                    return answers
+                log.warning("hyphenation answered the wrong words; long words stay whole")
+                return batch
+            log.warning("hyphenation failed (exit %s); long words stay whole: %s",
+                        finished.returncode, finished.stderr.strip()[-500:])
+        except (OSError, subprocess.SubprocessError, ValueError) as error:
+            log.warning("hyphenation failed; long words stay whole: %s", error)
+    return batch
 
 
-def release() -> None:
-    """Let the patterns go once every text of the content is hyphenated (German's take 17 MiB):
-    the words already done are kept (`_done`), and a new word after a content reload reads the
-    patterns again."""
-    with _lock:
-        for future in _loading.values():
-            if not future.done():
-                return  # still being read: next time
-        _loading.clear()
-        _preloaded.clear()
-        pyphen.hdcache.clear()  # pyphen keeps every dictionary it read
-
-
-# Each long word as hyphenated, per language: all the content's words stay, the patterns need not.
-_done: dict[str, dict[str, str]] = {}
-_missed: dict[str, set[str]] = {}  # words met while the patterns were away, per language
-_preloaded: set[str] = set()  # languages whose patterns stay until release()
-
-
-def held() -> set[str]:
-    """The languages whose patterns are in memory now."""
-    with _lock:
-        return set(_loading)
+def hyphenate_file(asked: Path, answered: Path) -> None:
+    """The child's side: read {language: [word]} from `asked`, write the same lists hyphenated
+    to `answered` (written whole, then renamed: the parent never reads half an answer)."""
+    batch: dict[str, list[str]] = json.loads(asked.read_text(encoding="utf-8"))
+    answers = {}
+    for language, words in batch.items():
+        dictionary = pyphen.Pyphen(lang=language)
+        answers[language] = [dictionary.inserted(word, hyphen=SOFT_HYPHEN) for word in words]
+    partial = answered.with_suffix(".partial")
+    partial.write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+    partial.replace(answered)
 
 
 def ready(locale: str) -> bool:
-    """True once the language's patterns are read (or it has none): using it waits for nothing."""
+    """True once every word asked for in this language is hyphenated (or it has no patterns)."""
     language = pyphen.language_fallback(locale)
     with _lock:
-        future = _loading.get(language) if language else None
-    return language is None or (future is not None and future.done())
+        return language is None or (not _asked.get(language) and language not in _running)
 
 
 class Hyphenator:
@@ -114,7 +119,8 @@ class Hyphenator:
 
     def __init__(self, locale: str, cache_size: int = 16_384) -> None:
         self.language = pyphen.language_fallback(locale)
-        self._words = _done.setdefault(self.language, {}) if self.language else {}
+        with _lock:
+            self._words = _done.setdefault(self.language, {}) if self.language else {}
         self._texts: dict[str, str] = {}  # whole texts, each once all its words were hyphenated
         self._cache_size = cache_size
         self._whole = True
@@ -124,8 +130,9 @@ class Hyphenator:
         return self.language is not None
 
     def hyphenate(self, text: str) -> str:
-        """`text` with soft hyphens in its long words. Never waits: a word met while the patterns
-        are away shows whole this time (see `_hyphenate_later`)."""
+        """`text` with soft hyphens in its long words. Never waits: a word not hyphenated yet
+        shows whole this time and goes to the next batch (the warm-up sends every content word
+        ahead, so only a text composed at run time meets one)."""
         done = self._texts.get(text)
         if done is None:
             self._whole = True
@@ -136,17 +143,20 @@ class Hyphenator:
                 self._texts[text] = done
         return done
 
+    def missing(self, texts: Iterable[str]) -> set[str]:
+        """The long words of `texts` not hyphenated yet (to `ask` for them in one batch)."""
+        if self.language is None:
+            return set()
+        return {word for text in texts for word in _WORD.findall(text) if word not in self._words}
+
     def _word(self, match: re.Match[str]) -> str:
         word = match.group()
         done = self._words.get(word)
         if done is None:
             assert self.language is not None
-            dictionary = _ready(self.language)
-            if dictionary is None:
-                self._whole = False
-                _hyphenate_later(self.language, word)
-                return word
-            done = self._words[word] = dictionary.inserted(word, hyphen=SOFT_HYPHEN)
+            self._whole = False
+            ask({self.language: {word}})
+            return word
         return done
 
     def _hyphenate(self, text: str) -> str:

@@ -23,3 +23,10 @@ def default_media_dir() -> Path:
 
 def fonts_dir() -> Path:
     return default_media_dir() / "fonts"
+
+
+def kiosk_command(*args: str) -> list[str]:
+    """The command line of `kiosk ARGS` for this installation (frozen build or Python)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "kiosk", *args]

@@ -19,6 +19,10 @@ clean=(env -i "HOME=$scratch/home" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFO
 
 echo "packaging: $("${clean[@]}" "$bundle/kiosk" --version)"
 "${clean[@]}" "$bundle/kiosk" validate
+# The kiosk hyphenates in a child of itself (kiosk hyphenate): the patterns must be in the bundle.
+printf '{"de": ["Hochleistungsausrüstungsfertigung"]}' >"$scratch/words.json"
+"${clean[@]}" "$bundle/kiosk" hyphenate "$scratch/words.json" "$scratch/hyphenated.json"
+grep -q $'\xc2\xad' "$scratch/hyphenated.json" || { echo "packaging: hyphenate gave no soft hyphen"; exit 1; }
 # The offscreen platform cannot resize native windows; Qt says so once per window.
 "${clean[@]}" "$bundle/kiosk" self-test 2>&1 | sed '/propagateSizeHints/d'
 

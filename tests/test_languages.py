@@ -6,9 +6,11 @@ exhibition whose German has the longest words German has, in the narrowest place
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
+import pyphen
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -20,7 +22,7 @@ from kiosk.screens import Screen
 from kiosk.script import FALLBACK_MARK, ScriptEngine
 from tests.factory import LONGEST_GERMAN, line_col, write_exhibition, write_language_exhibition
 
-PATTERNS_READ_S = 30  # waited for at most: reading German's patterns takes about half a second
+PATTERNS_READ_S = 30  # waited for at most: a batch takes about a second (start a process, read patterns)
 
 PORTRAIT, LANDSCAPE = (1080, 1920), (1920, 1080)
 
@@ -128,32 +130,49 @@ def test_an_exhibition_without_written_variants_needs_no_translations(tmp_path: 
     assert result.warnings == []
 
 
-def test_long_words_get_soft_hyphens_and_short_ones_none() -> None:
-    hyphenation.preload(["de"])
+def _hyphenated_soon(hyphenator: Hyphenator, text: str) -> str:
+    """`text` hyphenated once the batch its long words went to is back."""
+    hyphenator.hyphenate(text)  # a missed word goes to a batch
     deadline = time.monotonic() + PATTERNS_READ_S
-    while not hyphenation.ready("de") and time.monotonic() < deadline:
+    while not hyphenation.ready(hyphenator.language or "") and time.monotonic() < deadline:
         time.sleep(0.01)
+    return hyphenator.hyphenate(text)
+
+
+def test_long_words_get_soft_hyphens_and_short_ones_none() -> None:
     german = Hyphenator("de")
-    shown = german.hyphenate(f"Der {LONGEST_GERMAN} wächst")
+    shown = _hyphenated_soon(german, f"Der {LONGEST_GERMAN} wächst")
     assert SOFT_HYPHEN in shown
     assert unhyphenated(shown) == f"Der {LONGEST_GERMAN} wächst"
     assert german.hyphenate("Ein Werk in Shenyang") == "Ein Werk in Shenyang"
     assert unhyphenated(german.hyphenate("Xinghuo·Chain")) == "Xinghuo·Chain"
 
 
-def test_a_word_met_after_the_patterns_went_shows_whole_and_is_hyphenated_soon() -> None:
-    """A text composed at run time may bring a word the warm-up never saw, after the patterns
-    were let go: it shows whole at once (reading the patterns again takes half a second), is
-    hyphenated on the loader thread, and the patterns go again."""
-    hyphenation.release()
+def test_a_new_word_shows_whole_at_once_and_no_pattern_is_read_in_the_kiosk(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word the warm-up never saw (a text composed at run time) shows whole at once and is
+    hyphenated shortly after, by a child process: reading patterns here would leave 17 MiB in the
+    kiosk's heap for the day."""
+    def read_here(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("patterns read in the kiosk's own process")
+
+    monkeypatch.setattr(pyphen, "Pyphen", read_here)
     german = Hyphenator("de")
     text = "Die Donaudampfschifffahrtsgesellschaftskapitäne"
     assert german.hyphenate(text) == text, "no wait for the patterns"
-    deadline = time.monotonic() + PATTERNS_READ_S
-    while (SOFT_HYPHEN not in german.hyphenate(text) or hyphenation.held()) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert unhyphenated(german.hyphenate(text)) == text != german.hyphenate(text)
-    assert hyphenation.held() == set(), "the patterns went again"
+    shown = _hyphenated_soon(german, text)
+    assert unhyphenated(shown) == text != shown
+    assert german.missing([text]) == set()
+
+
+def test_a_failing_hyphenation_leaves_words_whole_and_is_logged(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(hyphenation, "kiosk_command", lambda *_args: [sys.executable, "-c", "raise SystemExit(3)"])
+    english = Hyphenator("en")
+    text = "Electroencephalographically speaking"
+    assert _hyphenated_soon(english, text) == text
+    assert english.missing([text]) == set(), "not asked again and again"
+    assert any("hyphenation failed (exit 3)" in record.getMessage() for record in caplog.records)
 
 
 # --- the window: picker, faces, fit ----------------------------------------------------------

@@ -20,13 +20,13 @@ import logging
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import Any, Protocol
 
+from kiosk.paths import kiosk_command
 from kiosk.runtime.exitcodes import ANOTHER_KIOSK
 
 log = logging.getLogger(__name__)
@@ -49,9 +49,7 @@ class Child(Protocol):
 
 def run_command(args: Sequence[str] = ()) -> list[str]:
     """The command line of `kiosk run ARGS` for this installation (frozen build or Python)."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "run", *args]
-    return [sys.executable, "-m", "kiosk", "run", *args]
+    return kiosk_command("run", *args)
 
 
 def _popen(argv: Sequence[str]) -> Child:

@@ -66,27 +66,23 @@ class ViewContext(QObject):
         hyphenator = self._hyphenators[self.variant]
         return hyphenator.hyphenate(text) if hyphenator else text
 
-    def written_locales(self) -> list[str]:
-        return [v.cldr_locale for v in self.engine.variants if v.written]
-
-    def preload_languages(self) -> None:
-        hyphenation.preload(self.written_locales())
-
-    def warm_languages(self, values: Iterable[TextValue]) -> Iterator[object]:
-        """Hyphenate `values` in each written language, a text a step, once its patterns are
-        read (preload_languages): the first switch to German then waits for nothing."""
-        self.preload_languages()
+    def hyphenate_ahead(self, values: Iterable[TextValue]) -> None:
+        """Send the long words of `values` in every written language to be hyphenated, in one
+        batch in a child process (see kiosk.hyphenation): the first switch to German then finds
+        every word of the content done. `languages_ready` waits for it."""
+        missing: dict[str, set[str]] = {}
         for variant in self.engine.variants:
-            if not variant.written:
-                continue
-            locale = variant.cldr_locale
-            while not hyphenation.ready(locale):
-                yield hyphenation.WAITING  # the patterns are still being read on their thread
-            hyphenator = Hyphenator(locale)
-            for value in values:
-                hyphenator.hyphenate(self.engine.text(value, variant.id))
-                yield
-        hyphenation.release()  # every word is done: the patterns can go
+            hyphenator = Hyphenator(variant.cldr_locale) if variant.written else None
+            if hyphenator and hyphenator.language:
+                texts = (self.engine.text(value, variant.id) for value in values)
+                missing.setdefault(hyphenator.language, set()).update(hyphenator.missing(texts))
+        hyphenation.ask(missing)
+
+    def languages_ready(self) -> Iterator[object]:
+        """Steps of a sliced job that end once every word asked for is hyphenated."""
+        for variant in self.engine.variants:
+            while variant.written and not hyphenation.ready(variant.cldr_locale):
+                yield hyphenation.WAITING
 
     @property
     def locale(self) -> str:

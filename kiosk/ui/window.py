@@ -153,22 +153,22 @@ class KioskWindow(QWidget):
 
     def _warm_up(self) -> None:
         """After the first frame, while the home screen shows: load OpenCC and convert every
-        text, and read the written languages' hyphenation patterns (on a thread) and hyphenate
-        every text, so no switch of language waits for it; build every screen's view, so no first visit waits for
-        it; then settle the heap (kiosk.heap). In slices between frames: a tap meanwhile waits
+        text, and hyphenate every text's long words (in a child process), so no switch of
+        language waits for it; build every screen's view, so no first visit waits for it; then settle the heap (kiosk.heap). In slices between frames: a tap meanwhile waits
         for one text or one view at most, not for all of it."""
         from kiosk.content.walk import file_parts, iter_texts
 
         ex = self.ctx.exhibition
-        self.ctx.preload_languages()  # on a thread, while the texts are converted here
         texts = [value for _file, part, prefix in file_parts(ex) for _loc, value in iter_texts(part, prefix)]
         words = [*texts, *every_ui_text()]  # the interface's own words are hyphenated ahead too
 
         def work() -> Iterator[object]:
+            self.ctx.hyphenate_ahead(words)  # in a child process, while the texts convert here
+            yield
             for value in texts:
                 self.ctx.engine.warm((value,))
                 yield
-            yield from self.ctx.warm_languages(words)
+            yield from self.ctx.languages_ready()
             for screen in Screen:
                 if screen not in self._views:
                     self.view(screen)
