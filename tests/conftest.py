@@ -91,13 +91,14 @@ def factory_context(root: Path, write=write_exhibition, variant: str | None = No
 
 def view_context(result, media: Path, variant: str | None = None):  # noqa: ANN001, ANN201 - a ViewContext
     """What the window gives each view, on validated content (napari's order: model, then view)."""
+    from kiosk.media.service import MediaService
     from kiosk.script import ScriptEngine
     from kiosk.ui.app import qt_application
     from kiosk.ui.context import ViewContext
 
     qt_application()
     ex = result.exhibition
-    return ViewContext(ex, ScriptEngine(ex.settings, ex.glossary), media, variant, result.outlines)
+    return ViewContext(ex, ScriptEngine(ex.settings, ex.glossary), MediaService(media), variant, result.outlines)
 
 
 def show_view(qtbot, view, size: tuple[int, int] = (1920, 1080)):  # noqa: ANN001, ANN201

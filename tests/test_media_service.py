@@ -94,3 +94,93 @@ def test_a_phone_photo_stored_sideways_stands_upright(qtbot, tmp_path: Path, ori
     assert small is not None
     assert max(small.width(), small.height()) == 100, "decoded at the shown size, then turned"
     assert (small.width() > small.height()) == (upright[0] > upright[1])
+
+
+# --- off the GUI thread, and on disk --------------------------------------------------------------
+def _requested(qtbot, media: MediaService, reference: str, box: QSize) -> QImage | None:  # noqa: ANN001
+    got: list[QImage | None] = []
+    media.request(reference, box, got.append)
+    qtbot.waitUntil(lambda: bool(got))
+    return got[0]
+
+
+def test_a_photo_is_decoded_off_the_gui_thread_and_delivered_on_it(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    write_photo(tmp_path / "photos" / "big.jpg", 3000, 2000)
+    media = MediaService(tmp_path)
+    box = QSize(600, 600)
+    assert media.shown_size("photos/big.jpg", box) == QSize(600, 400), "the shape is known from the header"
+    assert media.cached("photos/big.jpg", box) is None, "nothing decoded yet"
+    got: list[QImage | None] = []
+    media.request("photos/big.jpg", box, got.append)
+    media.request("photos/big.jpg", box, got.append)  # asked twice while decoding: decoded once
+    assert got == [], "request never waits for the decode"
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert got[0] is got[1] is media.cached("photos/big.jpg", box)
+    assert media.decodes == 1
+    assert (got[0].width(), got[0].height()) == (600, 400)
+
+
+@pytest.mark.qt_log_ignore("Corrupt JPEG data", "JPEG datastream contains no image")
+def test_a_broken_photo_is_delivered_as_nothing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "cut.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 40)
+    assert _requested(qtbot, MediaService(tmp_path), "photos/cut.jpg", QSize(100, 100)) is None
+
+
+def test_thumbnails_on_disk_spare_the_decode_after_a_restart(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    write_photo(tmp_path / "media" / "photos" / "big.jpg", 3000, 2000)
+    thumbs = tmp_path / "thumbs"
+    first = MediaService(tmp_path / "media", thumbnails=thumbs)
+    assert _requested(qtbot, first, "photos/big.jpg", QSize(600, 600)) is not None
+    assert first.decodes == 1
+    assert len(list(thumbs.glob("*/*"))) == 1
+    again = MediaService(tmp_path / "media", thumbnails=thumbs)  # a restart: memory is empty
+    image = _requested(qtbot, again, "photos/big.jpg", QSize(600, 600))
+    assert image is not None
+    assert (image.width(), image.height()) == (600, 400)
+    assert (again.decodes, again.thumbnail_hits) == (0, 1)
+    # A curator replaces the photo under the same name: thumbnails are named by content.
+    write_photo(tmp_path / "media" / "photos" / "big.jpg", 2000, 2000)
+    replaced = MediaService(tmp_path / "media", thumbnails=thumbs)
+    image = _requested(qtbot, replaced, "photos/big.jpg", QSize(600, 600))
+    assert image is not None
+    assert (image.width(), image.height()) == (600, 600)
+    assert replaced.decodes == 1
+
+
+@pytest.mark.qt_log_ignore("Corrupt JPEG data", "JPEG datastream contains no image")
+def test_a_thumbnail_cut_short_is_made_again(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    write_photo(tmp_path / "media" / "photos" / "big.jpg", 3000, 2000)
+    thumbs = tmp_path / "thumbs"
+    assert _requested(qtbot, MediaService(tmp_path / "media", thumbnails=thumbs), "photos/big.jpg", QSize(600, 600))
+    (thumb,) = thumbs.glob("*/*")
+    thumb.write_bytes(thumb.read_bytes()[:50])  # a power cut mid-write (were it not renamed whole)
+    again = MediaService(tmp_path / "media", thumbnails=thumbs)
+    assert _requested(qtbot, again, "photos/big.jpg", QSize(600, 600)) is not None
+    assert again.decodes == 1
+    assert not QImage(str(thumb)).isNull(), "written again, whole"
+
+
+def test_the_disk_cache_keeps_within_its_bound(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    for n in range(4):
+        write_photo(tmp_path / "media" / "photos" / f"p{n}.png", 1200 + n, 1200)
+    thumbs = tmp_path / "thumbs"
+    media = MediaService(tmp_path / "media", thumbnails=thumbs, thumbnail_bytes=1)
+    for n in range(4):
+        assert _requested(qtbot, media, f"photos/p{n}.png", QSize(300, 300)) is not None
+    assert len(list(thumbs.glob("*/*"))) <= 1
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_every_exif_orientation_gives_the_upright_shape_before_and_after_decoding(
+        qtbot, tmp_path: Path, orientation: int) -> None:  # noqa: ANN001
+    plain = tmp_path / "plain.jpg"
+    write_photo(plain, 300, 200)
+    (tmp_path / "photos").mkdir(exist_ok=True)
+    (tmp_path / "photos" / "phone.jpg").write_bytes(with_orientation(plain.read_bytes(), orientation))
+    media = MediaService(tmp_path)
+    shape = media.shown_size("photos/phone.jpg", QSize(150, 150))
+    image = _requested(qtbot, media, "photos/phone.jpg", QSize(150, 150))
+    assert image is not None
+    assert shape == image.size()
+    assert (shape.width() > shape.height()) == (orientation < 5)

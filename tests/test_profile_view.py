@@ -136,7 +136,11 @@ def test_a_curators_photo_shows_in_the_gallery(qtbot, view) -> None:  # noqa: AN
     shown = page(view, "pharma-co")
     assert shown.gallery.isVisibleTo(shown)
     assert len(shown.images) == 1
-    assert not shown.images[0].pixmap().isNull()
+    photo = shown.images[0]
+    shape = photo.size()
+    assert not shape.isEmpty(), "its place is held at its shape while it decodes"
+    qtbot.waitUntil(lambda: photo.loaded)
+    assert photo.size() == shape, "nothing moves when it arrives"
     without = page(view, "compressors")
     assert not without.gallery.isVisibleTo(without)
 

@@ -21,7 +21,7 @@ from kiosk.runtime import lastgood
 from kiosk.runtime.idle import IdleWatcher
 from kiosk.runtime.kiosk_mode import KioskGuard, WindowKeeper, hide_cursor, keep_awake
 from kiosk.runtime.logs import tail
-from kiosk.runtime.machine import data_dir
+from kiosk.runtime.machine import data_dir, thumbnails_dir
 from kiosk.runtime.pin import PinGate
 from kiosk.runtime.reload import ContentChanges, ContentReloader, fingerprint
 from kiosk.runtime.settings import MachineSettings
@@ -91,7 +91,7 @@ class KioskController(QObject):
         self.unavailable: UnavailablePage | None = None
         self.kiosk: Kiosk | None = None
         if result.ok:
-            self.kiosk = build_window(result, options.media)
+            self.kiosk = build_window(result, options.media, thumbnails=thumbnails_dir())
         else:
             log.error("no valid content to show (and no last good copy): the unavailable page shows "
                       "until content/ validates")
@@ -237,10 +237,10 @@ class KioskController(QObject):
         shown = self.window
         if old is not None:
             screen, item = old.window.place()
-            self.kiosk = build_window(result, self.options.media, variant=old.ctx.variant)
+            self.kiosk = build_window(result, self.options.media, variant=old.ctx.variant, thumbnails=thumbnails_dir())
             self.kiosk.window.restore_place(screen, item)
         else:
-            self.kiosk = build_window(result, self.options.media)
+            self.kiosk = build_window(result, self.options.media, thumbnails=thumbnails_dir())
             log.info("content validates again: the exhibition replaces the unavailable page")
         if self.guard:
             self.guard.allow_close()

@@ -73,6 +73,11 @@ def logs_dir(data: Path | None = None) -> Path:
     return (data if data is not None else data_dir()) / "logs"
 
 
+def thumbnails_dir(data: Path | None = None) -> Path:
+    """Photos as shown, decoded once and kept across restarts (see kiosk.media.service)."""
+    return (data if data is not None else data_dir()) / "thumbnails"
+
+
 SETTINGS_FILE = "settings.yaml"
 
 

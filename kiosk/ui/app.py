@@ -12,6 +12,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.load import LoadResult
+from kiosk.media.service import MediaService
 from kiosk.screens import Screen
 from kiosk.script import ScriptEngine
 from kiosk.ui.context import ViewContext
@@ -51,11 +52,12 @@ class Kiosk:
 
 
 def build_window(result: LoadResult, media_dir: Path, variant: str | None = None,
-                 factories: Mapping[Screen, ViewFactory] | None = None) -> Kiosk:
-    """The window on validated content; `factories` stand in for screens' views (tests)."""
+                 factories: Mapping[Screen, ViewFactory] | None = None, thumbnails: Path | None = None) -> Kiosk:
+    """The window on validated content; `factories` stand in for screens' views (tests);
+    `thumbnails` is where decoded photos are kept on disk (none: kept in memory only)."""
     exhibition = result.exhibition
     assert exhibition is not None, "build_window needs validated content"
     engine = ScriptEngine(exhibition.settings, exhibition.glossary)
-    ctx = ViewContext(exhibition, engine, media_dir, variant, result.outlines)
+    ctx = ViewContext(exhibition, engine, MediaService(media_dir, thumbnails=thumbnails), variant, result.outlines)
     window = KioskWindow(ctx, factories)
     return Kiosk(window, ctx, result)

@@ -8,7 +8,6 @@ through a view's TextBinder, which re-renders on `variant_did_change`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -38,12 +37,12 @@ def citation(cited: tuple[str, ...], listed: tuple[str, ...]) -> str:
 class ViewContext(QObject):
     variant_did_change = Signal(str)
 
-    def __init__(self, exhibition: Exhibition, engine: ScriptEngine, media_dir: Path,
+    def __init__(self, exhibition: Exhibition, engine: ScriptEngine, media: MediaService,
                  variant: str | None = None, outlines: Mapping[str, tuple[Feature, ...]] | None = None) -> None:
         super().__init__()
         self.exhibition = exhibition
         self.outlines = outlines or {}  # each map layer's features, read with the content
-        self.media = MediaService(media_dir)  # every photo is decoded there
+        self.media = media  # every photo is decoded there
         self.engine = engine
         self.palette = theme.palette_for(exhibition.settings.theme)
         self.variant = variant or exhibition.settings.default_variant

@@ -183,6 +183,7 @@ QWidget#TopBar { background: {{surface}}; border-bottom: 1px solid {{line}}; }
 QFrame[card="true"] { background: {{surface}}; border: 1px solid {{line}}; border-radius: {{radius_m}}px; }
 QFrame[card="true"][pressed="true"] { background: {{pressed}}; }
 QFrame[card="true"][current="true"] { border: 3px solid {{accent}}; }
+QFrame[photo="true"] { background: {{pressed}}; border: none; }
 QPushButton {
     min-height: {{touch}}px; min-width: {{touch}}px; padding: 0 {{space_m}}px;
     border-radius: {{radius_s}}px;

@@ -235,9 +235,8 @@ class ProfilePage(QWidget):
             if not image.ok:  # a missing photo hides quietly; `kiosk validate` reports it
                 image.deleteLater()
                 continue
-            image.setAlignment(Qt.AlignmentFlag.AlignLeft)
             self.images.append(image)
-            layout.addWidget(image)
+            layout.addWidget(image, 0, Qt.AlignmentFlag.AlignLeft)
             if item.caption or item.credit:
                 caption = label("", "caption")
                 self.texts.bind(caption, caption.setText, lambda i=item: self.ctx.caption_line(i))

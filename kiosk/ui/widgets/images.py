@@ -2,21 +2,52 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QWidget
+import shiboken6
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from kiosk.media.service import MediaService
+from kiosk.ui.widgets.basics import TapFrame
 
 
-class MediaImage(QLabel):
-    """A photo fitted to `max_size`; a missing or broken file shows nothing, never crashes."""
+class MediaImage(TapFrame):
+    """A photo fitted to `max_size`. It takes the photo's shape at once and shows a placeholder
+    there while the photo is decoded off the GUI thread, so a page with photos opens without
+    waiting and nothing moves when they arrive. A missing or broken file shows nothing (`ok` is
+    False), never crashes. Tapping it emits `tapped` (the page opens the viewer)."""
 
     def __init__(self, media: MediaService, reference: str, max_size: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        image = media.image(reference, max_size)
-        self.ok = image is not None
-        if image is not None:
-            self.setPixmap(QPixmap.fromImage(image))
+        self.reference = reference
+        self.setProperty("card", False)
+        self.setProperty("photo", True)  # the placeholder's colour, from the theme
+        self._pixmap: QPixmap | None = None
+        size = media.shown_size(reference, max_size)
+        self.ok = size is not None
         self.setVisible(self.ok)
+        if size is None:
+            return
+        self.setFixedSize(size)
+        media.request(reference, max_size, self._arrived)
+
+    @property
+    def loaded(self) -> bool:
+        return self._pixmap is not None
+
+    def _arrived(self, image: QImage | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # the page went while the photo was decoded
+        if image is None:  # the header read, the pixels did not: the validator has said why
+            self.ok = False
+            self.hide()
+            return
+        self._pixmap = QPixmap.fromImage(image)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        if self._pixmap is None:
+            super().paintEvent(event)  # the placeholder: the theme's background
+            return
+        painter = QPainter(self)
+        painter.drawPixmap(self.rect(), self._pixmap)
