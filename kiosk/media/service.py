@@ -81,6 +81,12 @@ class MediaService(QObject):
             self._cache.move_to_end(key)
         return image
 
+    def largest_cached(self, reference: str) -> QImage | None:
+        """The largest decode of the photo in memory at any size (the viewer shows it while the
+        screen-sized one is decoded), or None."""
+        found = [image for key, image in self._cache.items() if key[0] == reference]
+        return max(found, key=lambda image: image.width() * image.height(), default=None)
+
     def request(self, reference: str, box: QSize, deliver: Delivery) -> None:
         """Call `deliver(image or None)` on the GUI thread once the photo is decoded (at once if
         it is in memory). Asking twice for one photo decodes it once."""

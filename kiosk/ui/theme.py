@@ -50,6 +50,16 @@ ADMIN_PANEL_WIDTH = 1280
 ADMIN_LOG_HEIGHT = 320
 SPOTLIGHT_HEIGHT = 260
 TAP_SLOP = 18  # px a finger may wander and still count as a tap, not a drag
+WHEEL_NOTCH = 120  # Qt's angle delta for one notch of a mouse wheel (eighths of a degree)
+# The photo viewer: how far a photo zooms, how far a swipe must go to turn to the next photo
+# (a share of the stage's width), and when a finer decode is asked for (zoomed past DETAIL_AT).
+VIEWER_ZOOM_MAX = 4.0
+VIEWER_DOUBLE_TAP_ZOOM = 2.5
+VIEWER_WHEEL_ZOOM = 1.25  # per notch
+VIEWER_SWIPE_SHARE = 0.15
+VIEWER_DETAIL_AT, VIEWER_DETAIL_SCALE = 1.3, 2
+VIEWER_BUTTON = 88  # the viewer's controls: larger than TOUCH_MIN, a visitor's only way out
+ICON_ON_DARK = "#FFFFFF"
 
 # --- type scale (px): readable from a step away ----------------------------------------------
 TYPE = {
@@ -150,6 +160,8 @@ class Palette:
     target: str = "#8A5A00"  # plan goals are labelled in this colour, never shown as results
     approximate: str = "#8A6D3B"
     scrim: str = "#99000000"
+    viewer: str = "#101418"  # the photo viewer's ground: photos read best on near-black
+    on_viewer: str = "#FFFFFF"
     map_land: str = "#E9E4D8"
     map_highlight: str = "#F3D9C9"
     map_water: str = "#D4E4EC"
@@ -202,6 +214,11 @@ QScrollBar:vertical { width: {{scrollbar}}px; background: transparent; margin: 0
 QScrollBar::handle { background: {{line}}; border-radius: 3px; min-width: 40px; min-height: 40px; }
 QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page { width: 0; height: 0; background: none; }
 QWidget#Overlay { background: {{scrim}}; }
+QWidget#Viewer { background: {{viewer}}; }
+QWidget#Viewer QLabel { color: {{on_viewer}}; }
+QPushButton[viewer="true"] { background: transparent; color: {{on_viewer}}; border: 2px solid {{on_viewer}}; }
+QPushButton[viewer="true"]:pressed { background: {{muted}}; }
+QPushButton[viewer="true"]:disabled { border-color: {{muted}}; }
 QFrame#Sheet { background: {{surface}}; border-radius: {{radius_l}}px; }
 QGraphicsView { border: none; background: {{map_water}}; }
 """

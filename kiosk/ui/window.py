@@ -33,7 +33,7 @@ from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate, ScreenView
 from kiosk.ui.pacing import SlicedJob
 from kiosk.ui.strings import every_ui_text
-from kiosk.ui.widgets import ElidedLabel, TouchButton
+from kiosk.ui.widgets import ElidedLabel, TouchButton, close_viewers
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +247,7 @@ class KioskWindow(QWidget):
 
     def reset(self) -> None:
         """Idle reset: default script, every view back to its start, home screen."""
+        close_viewers(self.window())
         self.set_variant(self.ctx.exhibition.settings.default_variant)
         for view in self._views.values():
             view.reset()

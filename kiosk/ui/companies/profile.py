@@ -33,6 +33,7 @@ from kiosk.ui.widgets import (
     FactTile,
     KindMark,
     MediaImage,
+    PhotoSet,
     TapFrame,
     TouchButton,
     icon,
@@ -229,6 +230,7 @@ class ProfilePage(QWidget):
     def _gallery(self) -> QWidget:
         host, layout = stack(theme.SPACE_XS)
         self.images: list[MediaImage] = []
+        self.photos = PhotoSet(self.ctx, self)  # a tap opens the viewer
         size = QSize(theme.PROFILE_GALLERY_WIDTH, theme.PROFILE_GALLERY_HEIGHT)
         for item in self.company.media:
             image = MediaImage(self.ctx.media, item.file, size)
@@ -236,6 +238,7 @@ class ProfilePage(QWidget):
                 image.deleteLater()
                 continue
             self.images.append(image)
+            self.photos.add(image, item)
             layout.addWidget(image, 0, Qt.AlignmentFlag.AlignLeft)
             if item.caption or item.credit:
                 caption = label("", "caption")

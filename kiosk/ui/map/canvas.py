@@ -32,7 +32,6 @@ from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsVie
 from kiosk.ui import theme
 
 TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
-WHEEL_NOTCH = 120  # Qt's angle delta for one notch of a mouse wheel (eighths of a degree)
 OUT_CUBIC_START = 3  # an OutCubic curve starts at three times the average speed
 
 
@@ -281,7 +280,7 @@ class MapCanvas(QGraphicsView):
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - for a technician's mouse
         event.accept()
-        notches = event.angleDelta().y() / WHEEL_NOTCH
+        notches = event.angleDelta().y() / theme.WHEEL_NOTCH
         if notches:
             self.stop()
             self._wheeling = True

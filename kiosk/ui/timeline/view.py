@@ -31,6 +31,7 @@ from kiosk.ui.widgets import (
     FactTile,
     FlowLayout,
     MediaImage,
+    PhotoSet,
     TapFrame,
     TouchButton,
     drop_farthest,
@@ -279,9 +280,11 @@ class EventDetail(QFrame):
         text(event.summary, "subheading")
         if event.body:
             text(event.body, "body")
+        photos = PhotoSet(ctx, host)
         for item in event.media:
             image = MediaImage(ctx.media, item.file, QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT))
             if image.ok:
+                photos.add(image, item)
                 layout.addWidget(image)
                 if item.caption or item.credit:
                     words(lambda item=item: ctx.caption_line(item), "caption")

@@ -9,8 +9,9 @@ from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.images import MediaImage
 from kiosk.ui.widgets.marks import KindMark, rule
 from kiosk.ui.widgets.scrolling import drop_farthest, make_kinetic
+from kiosk.ui.widgets.viewer import PhotoSet, PhotoViewer, close_viewers
 
 __all__ = [
-    "Chip", "ElidedLabel", "FactTile", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "TapFrame", "TouchButton",
-    "color_dot", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
+    "Chip", "ElidedLabel", "FactTile", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "PhotoSet", "PhotoViewer", "TapFrame",
+    "TouchButton", "close_viewers", "color_dot", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
 ]
