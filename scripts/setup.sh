@@ -11,11 +11,14 @@ APT_PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 libglib2.0-0
+  # Films: QtMultimedia's FFmpeg backend (in the PySide6-Addons wheel) links the sound server's client.
+  libpulse0
   # A virtual screen for previews and screenshots.
   xvfb xauth
 )
 # The tests also try the Linux lock-down: openbox on the virtual screen, keys sent by xdotool.
-[ "${1:-}" = "--test" ] && APT_PACKAGES+=(openbox xdotool x11-utils)
+# They make their own test films and subtitles with ffmpeg (H.264/AAC in MP4, VP9 in WebM).
+[ "${1:-}" = "--test" ] && APT_PACKAGES+=(openbox xdotool x11-utils ffmpeg)
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=()

@@ -148,9 +148,8 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
         glossary=part("glossary.yaml", Glossary),
         languages=languages,
     )
-    found, outlines = check_references(exhibition, documents, media_dir)
+    found, warnings, outlines = check_references(exhibition, documents, media_dir)
     problems += found
-    warnings: list[Problem] = []
     complete = {v.id for v in settings.variants if v.complete}
     for variant, missing in missing_texts(exhibition, documents):
         (problems if variant in complete else warnings).append(missing)

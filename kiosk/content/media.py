@@ -11,7 +11,9 @@ import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
 
-MediaKind = Literal["image", "geojson"]
+from kiosk.content.films import Cue, FilmError, SubtitleError, parse_webvtt, probe_film
+
+MediaKind = Literal["image", "film", "subtitles", "geojson"]
 
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
 MAX_GEOJSON_BYTES = 20 * 1024 * 1024
@@ -178,3 +180,44 @@ def _check_svg_is_self_contained(path: Path, reference: str) -> None:
                      "the kiosk draws only self-contained SVGs (embed the picture, or save it as PNG)")
 
 
+
+
+# A photo this large is shown, but decoding it the first time takes a while (about a second for
+# 48 MP on an exhibition PC): the curator hears how it will be shown, and that a smaller copy would do.
+LARGE_PHOTO_PIXELS = 24_000_000
+SHOWN_AT_MOST = "3,840 × 2,160"  # the viewer decodes at twice a 1920 × 1080 screen when zoomed
+
+
+def large_photo_note(path: Path, reference: str) -> str | None:
+    """A warning for a very large photo (how it will be shown), or None."""
+    kind = sniff_image(path.read_bytes()[:1024]) if path.suffix.lower() != ".svg" else None
+    size = image_size(path, kind) if kind else None
+    if size is None or size[0] * size[1] <= LARGE_PHOTO_PIXELS:
+        return None
+    width, height = size
+    return (f"media/{reference} is {width:,} × {height:,} pixels ({width * height / 1e6:.0f} megapixels): it is shown "
+            f"at most {SHOWN_AT_MOST}, decoded once and then kept as a thumbnail; its first showing waits for the "
+            "decode (a copy 6,000 pixels on the long side would look the same on screen)")
+
+
+def check_film(media_root: Path, reference: str) -> Path:
+    """The film's path, or MediaError saying why the kiosk cannot play it."""
+    path = resolve_media(media_root, reference)
+    try:
+        probe_film(path, reference)
+    except FilmError as exc:
+        raise MediaError(str(exc)) from exc
+    return path
+
+
+def check_subtitles(media_root: Path, reference: str) -> list[Cue]:
+    """The cues of a WebVTT file, or MediaError at its file:line."""
+    path = resolve_media(media_root, reference)
+    if path.suffix.lower() != ".vtt":
+        raise MediaError(f"media/{reference}: subtitles must be a WebVTT file (.vtt), not '{path.suffix or 'no suffix'}'")
+    try:
+        return parse_webvtt(path.read_text(encoding="utf-8"), f"media/{reference}")
+    except UnicodeDecodeError as exc:
+        raise MediaError(f"media/{reference}: not UTF-8 text (save it as UTF-8): {exc}") from exc
+    except SubtitleError as exc:
+        raise MediaError(str(exc)) from exc

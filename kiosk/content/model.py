@@ -181,14 +181,27 @@ QuantityKind = Literal["result", "estimate", "target"]
 Qualifier = Literal["超", "超过", "突破", "近", "约", "余", "多", "以上", "不少于", "不超过"]
 
 
+FILM_FILE_SUFFIXES = (".mp4", ".m4v", ".webm")
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
 class MediaItem(Model):
-    file: MediaPath = Field(description="Image file under media/ (PNG, JPEG, WebP, GIF or SVG).")
-    caption: Text | None = Field(None, description="Caption shown under the image.")
-    credit: Text | None = Field(None, description="Who made or owns the image.")
+    file: MediaPath = Field(description="A photo (JPEG, PNG, WebP, GIF or SVG) or a film (MP4 with H.264, "
+                                        "WebM with VP8/VP9) under media/.")
+    caption: Text | None = Field(None, description="Caption shown under the photo or film.")
+    credit: Text | None = Field(None, description="Who made or owns it, and its licence.")
+    poster: MediaPath | None = Field(None, description="A film's still, shown before it plays (a photo under media/); "
+                                                       "without one the film's first frame shows.")
+    subtitles: dict[VariantId, MediaPath] | None = Field(
+        None, description="A film's WebVTT subtitles per variant, e.g. {zh-Hans: films/tour.zh.vtt, en: films/tour.en.vtt}; "
+                          "a converted variant (zh-Hant) shows its source's subtitles converted.")
+
+    @property
+    def is_film(self) -> bool:
+        return self.file.lower().endswith(FILM_FILE_SUFFIXES)
 
 
 class Source(Model):

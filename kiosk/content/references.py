@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from kiosk.content.geo import Feature, load_outlines
 from kiosk.content.glyphs import glyph_problems
-from kiosk.content.media import MediaError, check_image
+from kiosk.content.media import MediaError, check_film, check_image, check_subtitles, large_photo_note
 from kiosk.content.model import Exhibition
 from kiosk.content.problems import Problem
 from kiosk.content.walk import file_parts, iter_media, iter_sources, iter_texts
@@ -21,11 +21,18 @@ class _Reporter:
     def __init__(self, documents: dict[str, YamlDocument]) -> None:
         self.documents = documents
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, file: str, loc: Loc, message: str, *, key: bool = False) -> None:
+        self.problems.append(self._located(file, loc, message, key))
+
+    def warn(self, file: str, loc: Loc, message: str) -> None:
+        self.warnings.append(self._located(file, loc, message, False))
+
+    def _located(self, file: str, loc: Loc, message: str, key: bool) -> Problem:
         doc = self.documents[file]
         line, col = doc.position(loc, key=key)
-        self.problems.append(Problem(doc.display, line, col, message))
+        return Problem(doc.display, line, col, message)
 
     def unique(self, file: str, base: Loc, items: Iterable[BaseModel], what: str) -> None:
         seen: dict[str, int] = {}
@@ -51,8 +58,9 @@ Outlines = dict[str, tuple[Feature, ...]]  # a map layer's GeoJSON (its media pa
 
 
 def check_references(ex: Exhibition, documents: dict[str, YamlDocument],
-                     media_dir: Path) -> tuple[list[Problem], Outlines]:
-    """Every problem across files, and the map outlines read while checking them."""
+                     media_dir: Path) -> tuple[list[Problem], list[Problem], Outlines]:
+    """Every problem across files, the warnings (a very large photo), and the map outlines read
+    while checking them."""
     r = _Reporter(documents)
     sources = {s.id for s in ex.settings.sources}
     eras = {e.id for e in ex.timeline.eras}
@@ -99,7 +107,7 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument],
     _check_text_variants(r, ex, [*variant_ids, ex.settings.script], ex.settings.script)
     outlines = _check_media(r, ex, media_dir)
     _check_layers(r, ex, {base: frozenset(f.id for f in features) for base, features in outlines.items()}, layers)
-    return r.problems, outlines
+    return r.problems, r.warnings, outlines
 
 
 def _check_comparisons(r: _Reporter, ex: Exhibition, events: set[str]) -> None:
@@ -151,8 +159,14 @@ def _check_media(r: _Reporter, ex: Exhibition, media_dir: Path) -> Outlines:
                 if kind == "geojson":
                     if reference not in outlines:
                         outlines[reference] = load_outlines(media_dir, reference)
+                elif kind == "film":
+                    check_film(media_dir, reference)
+                elif kind == "subtitles":
+                    check_subtitles(media_dir, reference)
                 else:
-                    check_image(media_dir, reference)
+                    note = large_photo_note(check_image(media_dir, reference), reference)
+                    if note:
+                        r.warn(file, loc, note)
             except MediaError as exc:
                 r.add(file, loc, str(exc))
     return outlines

@@ -92,9 +92,14 @@ def _iter_nested(value: Any, loc: Loc) -> Iterator[tuple[Loc, str | dict[str, st
 
 
 def iter_media(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
-    """Yield (path, reference, kind) for every media reference: images and map outlines."""
+    """Yield (path, reference, kind) for every media reference: images, films, their subtitles
+    and map outlines."""
     if isinstance(model, MediaItem):
-        yield (*loc, "file"), model.file, "image"
+        yield (*loc, "file"), model.file, "film" if model.is_film else "image"
+        if model.poster:
+            yield (*loc, "poster"), model.poster, "image"
+        for variant, subtitles in (model.subtitles or {}).items():
+            yield (*loc, "subtitles", variant), subtitles, "subtitles"
     if isinstance(model, MapLayer):
         yield (*loc, "base"), model.base, "geojson"
     for child, child_loc in _children(model, loc):
