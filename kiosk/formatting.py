@@ -210,3 +210,14 @@ def _unit_word(word: UnitWord, amount: Decimal, locale: str | None) -> str:
         return word
     form = plural_form(amount, locale)
     return word.get(form) or word.get("other") or next(iter(word.values()), "")
+
+
+MS_PER_S, S_PER_MIN, MIN_PER_H = 1000, 60, 60
+
+
+def clock(ms: int) -> str:
+    """A film's elapsed or total time as a player shows it: 0:07, 1:05, 1:02:05 (the same in
+    every language the kiosk speaks)."""
+    minutes, seconds = divmod(max(0, ms) // MS_PER_S, S_PER_MIN)
+    hours, minutes = divmod(minutes, MIN_PER_H)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"

@@ -62,7 +62,7 @@ IGNORED_FILES = ("__pycache__", "*.pyc", ".DS_Store", "Thumbs.db", "desktop.ini"
 
 # Qt modules the kiosk imports (PySide6.QtSvg is not: the svg image plugin below needs only
 # the Qt6Svg library, which the closure keeps).
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtMultimedia")
 
 # Qt plugins kept, per plugin folder, by base name (no lib prefix, no .so/.dll). Every other
 # plugin and every other folder (generic/evdev input, egl device integrations, GTK and portal
@@ -77,6 +77,8 @@ QT_PLUGINS: dict[str, tuple[str, ...]] = {
     "wayland-graphics-integration-client": ("qt-plugin-wayland-egl",),
     "platforminputcontexts": ("composeplatforminputcontextplugin",),  # dead keys on the admin's keyboard
     "styles": ("qmodernwindowsstyle",),  # Windows' native style plugin; Fusion is built in
+    # Films: the FFmpeg backend (its libav* libraries come with it, from the PySide6-Addons wheel).
+    "multimedia": ("ffmpegmediaplugin",),
 }
 
 # Python modules never wanted in the build: the rest of PySide6 and the other Qt bindings
@@ -85,7 +87,7 @@ QT_PLUGINS: dict[str, tuple[str, ...]] = {
 EXCLUDED_QT_MODULES = (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtAxContainer",
     "QtBluetooth", "QtCharts", "QtConcurrent", "QtDBus", "QtDataVisualization", "QtDesigner", "QtGraphs",
-    "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation", "QtMultimedia", "QtMultimediaWidgets",
+    "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation", "QtMultimediaWidgets",
     "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets",
     "QtPositioning", "QtPrintSupport", "QtQml", "QtQmlFeatures", "QtQuick", "QtQuick3D",
     "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors",

@@ -24,7 +24,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from kiosk.content.media import MediaError, check_image
+from kiosk.content.films import Cue
+from kiosk.content.media import MediaError, check_film, check_image, check_subtitles
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class MediaService(QObject):
         self._cache: OrderedDict[Key, QImage] = OrderedDict()
         self._held = 0
         self._sizes: dict[Key, QSize | None] = {}
+        self._cues: dict[str, list[Cue]] = {}
         self._waiting: dict[Key, list[Delivery]] = {}
         self._digests: dict[tuple[str, int, int], str] = {}  # (path, bytes, mtime) -> content hash
         self._digest_lock = threading.Lock()
@@ -110,6 +112,25 @@ class MediaService(QObject):
             if image is not None:
                 self._keep(key, image)
         return image
+
+    def subtitles(self, reference: str) -> list[Cue]:
+        """The cues of a WebVTT file (read once); none if it cannot be read (logged: the
+        validator has told the curator)."""
+        if reference not in self._cues:
+            try:
+                self._cues[reference] = check_subtitles(self.media_dir, reference)
+            except (MediaError, OSError) as exc:
+                log.warning("media/%s not shown: %s", reference, exc)
+                self._cues[reference] = []
+        return self._cues[reference]
+
+    def film_path(self, reference: str) -> Path | None:
+        """Where a film is, checked as the validator checks it; None (logged) if it cannot play."""
+        try:
+            return check_film(self.media_dir, reference)
+        except (MediaError, OSError) as exc:
+            log.warning("media/%s not shown: %s", reference, exc)
+            return None
 
     # --- the worker ----------------------------------------------------------------------------
     def _load(self, key: Key) -> None:

@@ -91,7 +91,7 @@ class KioskController(QObject):
         self.unavailable: UnavailablePage | None = None
         self.kiosk: Kiosk | None = None
         if result.ok:
-            self.kiosk = build_window(result, options.media, thumbnails=thumbnails_dir())
+            self.kiosk = self._build(result)
         else:
             log.error("no valid content to show (and no last good copy): the unavailable page shows "
                       "until content/ validates")
@@ -175,8 +175,16 @@ class KioskController(QObject):
         self.reloader.stop()
         QApplication.instance().exit(0)
 
+    def _build(self, result: LoadResult, variant: str | None = None) -> Kiosk:
+        """The window on `result`, with this PC's thumbnails folder and film sound setting."""
+        return build_window(result, self.options.media, variant=variant, thumbnails=thumbnails_dir(),
+                            film_sound=self.settings.film_sound)
+
     # --- idle and recovery -----------------------------------------------------------------
     def on_idle(self) -> None:
+        if self.kiosk is not None and self.kiosk.window.film_playing():
+            self.idle.poke()  # a visitor watching a film is not idle
+            return
         log.info("idle: back to the start")
         self.pin_pad.close_pad()
         self.panel.hide()
@@ -237,10 +245,10 @@ class KioskController(QObject):
         shown = self.window
         if old is not None:
             screen, item = old.window.place()
-            self.kiosk = build_window(result, self.options.media, variant=old.ctx.variant, thumbnails=thumbnails_dir())
+            self.kiosk = self._build(result, variant=old.ctx.variant)
             self.kiosk.window.restore_place(screen, item)
         else:
-            self.kiosk = build_window(result, self.options.media, thumbnails=thumbnails_dir())
+            self.kiosk = self._build(result)
             log.info("content validates again: the exhibition replaces the unavailable page")
         if self.guard:
             self.guard.allow_close()

@@ -75,6 +75,9 @@ class MachineSettings(BaseModel):
     keep_awake: bool = Field(
         True, description="Stop the screen saver and display sleep while the kiosk runs."
     )
+    film_sound: bool = Field(
+        False, description="Films start with their sound on (off by default: a visitor taps the sound button)."
+    )
 
     @field_validator("content_dir", "media_dir")
     @classmethod

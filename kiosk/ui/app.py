@@ -52,12 +52,15 @@ class Kiosk:
 
 
 def build_window(result: LoadResult, media_dir: Path, variant: str | None = None,
-                 factories: Mapping[Screen, ViewFactory] | None = None, thumbnails: Path | None = None) -> Kiosk:
+                 factories: Mapping[Screen, ViewFactory] | None = None, thumbnails: Path | None = None,
+                 film_sound: bool = False) -> Kiosk:
     """The window on validated content; `factories` stand in for screens' views (tests);
-    `thumbnails` is where decoded photos are kept on disk (none: kept in memory only)."""
+    `thumbnails` is where decoded photos are kept on disk (none: kept in memory only);
+    `film_sound`: films start with their sound on (the machine setting)."""
     exhibition = result.exhibition
     assert exhibition is not None, "build_window needs validated content"
     engine = ScriptEngine(exhibition.settings, exhibition.glossary)
     ctx = ViewContext(exhibition, engine, MediaService(media_dir, thumbnails=thumbnails), variant, result.outlines)
+    ctx.film_sound = film_sound
     window = KioskWindow(ctx, factories)
     return Kiosk(window, ctx, result)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from kiosk import hyphenation
+from kiosk.content.films import Cue
 from kiosk.content.geo import Feature
 from kiosk.content.model import Company, Event, Exhibition, MediaItem
 from kiosk.formatting import Quantity, QuantityText, Wording, format_quantity, format_span, plural_form
@@ -43,6 +44,7 @@ class ViewContext(QObject):
         self.exhibition = exhibition
         self.outlines = outlines or {}  # each map layer's features, read with the content
         self.media = media  # every photo is decoded there
+        self.film_sound = False  # films start muted unless the machine says otherwise
         self.engine = engine
         self.palette = theme.palette_for(exhibition.settings.theme)
         self.variant = variant or exhibition.settings.default_variant
@@ -139,6 +141,20 @@ class ViewContext(QObject):
     def caption_line(self, item: MediaItem) -> str:
         """A photo's caption and who made it, in the variant: 里达厂区  ·  华晨宝马."""
         return "  ·  ".join(part for part in (self.t(item.caption), self.t(item.credit)) if part)
+
+    def subtitles(self, item: MediaItem) -> list[Cue]:
+        """A film's subtitle cues in the current variant: its own file; for a converted variant
+        (繁體) the content script's file converted; for a written one its fallback chain's."""
+        files = item.subtitles or {}
+        if not files:
+            return []
+        shown = self.variant if self.variant in files else self.engine.shown_variant(files, self.variant)
+        if shown in files:
+            return self.media.subtitles(files[shown])
+        script = self.engine.script
+        if script not in files:
+            return []
+        return [Cue(cue.start, cue.end, self.engine.convert(cue.text, shown)) for cue in self.media.subtitles(files[script])]
 
     def origin_line(self, company: Company) -> str:
         """来自 德国, where the sources name a country; empty otherwise."""

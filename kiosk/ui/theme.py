@@ -60,6 +60,12 @@ VIEWER_SWIPE_SHARE = 0.15
 VIEWER_DETAIL_AT, VIEWER_DETAIL_SCALE = 1.3, 2
 VIEWER_BUTTON = 88  # the viewer's controls: larger than TOUCH_MIN, a visitor's only way out
 ICON_ON_DARK = "#FFFFFF"
+# Films: the ground around a picture of another shape, the play mark over a paused film, and
+# the band behind subtitles (white on 70 % black reads over any picture).
+FILM_GROUND = "#000000"
+FILM_PLAY_MARK = 120
+FILM_MARK_GROUND = "#99000000"
+SUBTITLE_GROUND = "#B3000000"
 
 # --- type scale (px): readable from a step away ----------------------------------------------
 TYPE = {
@@ -214,6 +220,9 @@ QScrollBar:vertical { width: {{scrollbar}}px; background: transparent; margin: 0
 QScrollBar::handle { background: {{line}}; border-radius: 3px; min-width: 40px; min-height: 40px; }
 QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page { width: 0; height: 0; background: none; }
 QWidget#Overlay { background: {{scrim}}; }
+QSlider[scrub="true"]::groove:horizontal { height: 10px; background: {{line}}; border-radius: 5px; }
+QSlider[scrub="true"]::sub-page:horizontal { background: {{accent}}; border-radius: 5px; }
+QSlider[scrub="true"]::handle:horizontal { width: 48px; margin: -19px 0; border-radius: 24px; background: {{accent}}; }
 QWidget#Viewer { background: {{viewer}}; }
 QWidget#Viewer QLabel { color: {{on_viewer}}; }
 QPushButton[viewer="true"] { background: transparent; color: {{on_viewer}}; border: 2px solid {{on_viewer}}; }

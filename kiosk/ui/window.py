@@ -33,7 +33,7 @@ from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate, ScreenView
 from kiosk.ui.pacing import SlicedJob
 from kiosk.ui.strings import every_ui_text
-from kiosk.ui.widgets import ElidedLabel, TouchButton, close_viewers
+from kiosk.ui.widgets import ElidedLabel, TouchButton, close_viewers, film_playing, stop_films
 
 log = logging.getLogger(__name__)
 
@@ -245,9 +245,14 @@ class KioskWindow(QWidget):
     def go_home(self) -> None:
         self.navigate(Screen.HOME)
 
+    def film_playing(self) -> bool:
+        """A film plays somewhere on screen (the idle reset waits for it)."""
+        return film_playing(self.window())
+
     def reset(self) -> None:
         """Idle reset: default script, every view back to its start, home screen."""
         close_viewers(self.window())
+        stop_films(self.window())
         self.set_variant(self.ctx.exhibition.settings.default_variant)
         for view in self._views.values():
             view.reset()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Company, Event, Exhibition
+from kiosk.content.model import Company, Event, Exhibition, MediaItem
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext, citation
@@ -31,6 +31,7 @@ from kiosk.ui.navigation import Navigate
 from kiosk.ui.widgets import (
     Chip,
     FactTile,
+    FilmPlayer,
     KindMark,
     MediaImage,
     PhotoSet,
@@ -233,6 +234,10 @@ class ProfilePage(QWidget):
         self.photos = PhotoSet(self.ctx, self)  # a tap opens the viewer
         size = QSize(theme.PROFILE_GALLERY_WIDTH, theme.PROFILE_GALLERY_HEIGHT)
         for item in self.company.media:
+            if item.is_film:
+                layout.addWidget(FilmPlayer(self.ctx, item, size), 0, Qt.AlignmentFlag.AlignLeft)
+                self._caption(layout, item)
+                continue
             image = MediaImage(self.ctx.media, item.file, size)
             if not image.ok:  # a missing photo hides quietly; `kiosk validate` reports it
                 image.deleteLater()
@@ -240,13 +245,16 @@ class ProfilePage(QWidget):
             self.images.append(image)
             self.photos.add(image, item)
             layout.addWidget(image, 0, Qt.AlignmentFlag.AlignLeft)
-            if item.caption or item.credit:
-                caption = label("", "caption")
-                self.texts.bind(caption, caption.setText, lambda i=item: self.ctx.caption_line(i))
-                layout.addWidget(caption)
-            layout.addSpacing(theme.SPACE_S)
-        host.setVisible(bool(self.images))
+            self._caption(layout, item)
+        host.setVisible(layout.count() > 0)
         return host
+
+    def _caption(self, layout: QVBoxLayout, item: MediaItem) -> None:
+        if item.caption or item.credit:
+            caption = label("", "caption")
+            self.texts.bind(caption, caption.setText, lambda: self.ctx.caption_line(item))
+            layout.addWidget(caption)
+        layout.addSpacing(theme.SPACE_S)
 
     def _map_block(self) -> QWidget:
         ctx, company = self.ctx, self.company

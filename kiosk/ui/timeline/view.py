@@ -29,6 +29,7 @@ from kiosk.ui.widgets import (
     Chip,
     ElidedLabel,
     FactTile,
+    FilmPlayer,
     FlowLayout,
     MediaImage,
     PhotoSet,
@@ -281,8 +282,13 @@ class EventDetail(QFrame):
         if event.body:
             text(event.body, "body")
         photos = PhotoSet(ctx, host)
+        box = QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT)
         for item in event.media:
-            image = MediaImage(ctx.media, item.file, QSize(theme.DETAIL_IMAGE_WIDTH, theme.DETAIL_IMAGE_HEIGHT))
+            if item.is_film:
+                layout.addWidget(FilmPlayer(ctx, item, box))
+                words(lambda item=item: ctx.caption_line(item), "caption")
+                continue
+            image = MediaImage(ctx.media, item.file, box)
             if image.ok:
                 photos.add(image, item)
                 layout.addWidget(image)

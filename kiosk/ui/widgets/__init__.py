@@ -4,6 +4,7 @@ screen."""
 from kiosk.ui.widgets.basics import Chip, TapFrame, TouchButton, color_dot, icon, label, repolish, show_if
 from kiosk.ui.widgets.elided import ElidedLabel, elide_lines
 from kiosk.ui.widgets.facts import FactTile
+from kiosk.ui.widgets.film import FilmPlayer, film_playing, stop_films
 from kiosk.ui.widgets.fitting import FitLabel
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.images import MediaImage
@@ -12,6 +13,6 @@ from kiosk.ui.widgets.scrolling import drop_farthest, make_kinetic
 from kiosk.ui.widgets.viewer import PhotoSet, PhotoViewer, close_viewers
 
 __all__ = [
-    "Chip", "ElidedLabel", "FactTile", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "PhotoSet", "PhotoViewer", "TapFrame",
-    "TouchButton", "close_viewers", "color_dot", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
+    "Chip", "ElidedLabel", "FactTile", "FilmPlayer", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "PhotoSet", "PhotoViewer", "TapFrame",
+    "TouchButton", "close_viewers", "color_dot", "film_playing", "stop_films", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
 ]

@@ -1,0 +1,278 @@
+"""A film on a page: poster, play and pause, a scrub bar a finger can hold, time, sound, subtitles.
+
+QtMultimedia (PySide6-Addons) plays it with the FFmpeg inside the wheel: H.264 and VP8/9 are
+decoded in software, offline. Frames arrive through a QVideoSink and are drawn here, with the
+subtitles over the picture, so what a visitor sees is what a screenshot and a test see. A film
+starts muted (a hall decides: the machine setting `film_sound`) and is opened only when first
+played. If the platform cannot play it, the poster and caption still show, with a line saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import qtawesome as qta
+import shiboken6
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QHideEvent, QIcon, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QSlider, QVBoxLayout, QWidget
+
+from kiosk.content.films import Cue, cue_at
+from kiosk.content.model import MediaItem
+from kiosk.formatting import clock
+from kiosk.ui import theme
+from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.widgets.basics import TouchButton, label
+
+try:  # PySide6-Addons: a build without it still shows every poster and caption
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+except ImportError:  # pragma: no cover - the kiosk's own builds have it
+    QMediaPlayer = None
+
+log = logging.getLogger(__name__)
+MS_PER_S = 1000
+
+
+class FilmStage(QWidget):
+    """The picture (or the poster before it plays) fitted, and the subtitle over its foot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picture: QImage | None = None
+        self.subtitle = ""
+        self.paused = True
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(theme.FILM_GROUND))
+        if self.picture is not None and not self.picture.isNull():
+            size = self.picture.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF((self.width() - size.width()) / 2, (self.height() - size.height()) / 2,
+                            size.width(), size.height())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(target, self.picture)
+        if self.paused:
+            self._draw_play_mark(painter)
+        if self.subtitle:
+            self._draw_subtitle(painter)
+
+    def _draw_play_mark(self, painter: QPainter) -> None:
+        side = theme.FILM_PLAY_MARK
+        centre = self.rect().center()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.FILM_MARK_GROUND))
+        painter.drawEllipse(centre, side // 2, side // 2)
+        mark = QRect(0, 0, side, side)
+        mark.moveCenter(centre)
+        qta.icon("mdi6.play", color=theme.ICON_ON_DARK).paint(painter, mark)
+
+    def _draw_subtitle(self, painter: QPainter) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(theme.TYPE["subheading"])
+        painter.setFont(font)
+        margin = theme.SPACE_M
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+        room = self.rect().adjusted(margin, margin, -margin, -margin)
+        shown = painter.boundingRect(room, flags, self.subtitle).adjusted(-theme.SPACE_S, -theme.SPACE_XS,
+                                                                          theme.SPACE_S, theme.SPACE_XS)
+        painter.fillRect(shown, QColor(theme.SUBTITLE_GROUND))
+        painter.setPen(QColor(theme.ICON_ON_DARK))
+        painter.drawText(room, flags, self.subtitle)
+
+
+class FilmPlayer(QWidget):
+    """One film of a page, `box` the largest size its picture takes."""
+
+    def __init__(self, ctx: ViewContext, item: MediaItem, box: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.item = ctx, item
+        self.texts = TextBinder(ctx, self)
+        self._player: QMediaPlayer | None = None
+        self._cues: list[Cue] = []
+        self._scrubbing = False
+        self._pending_seek: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.SPACE_XS)
+        self.stage = FilmStage()
+        self.stage.setFixedSize(box)
+        layout.addWidget(self.stage)
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACE_S)
+        self.play_button = TouchButton(icon_name="mdi6.play")
+        self.play_button.clicked.connect(self.toggle)
+        self.scrub = QSlider(Qt.Orientation.Horizontal)
+        self.scrub.setProperty("scrub", True)
+        self.scrub.setMinimumHeight(theme.TOUCH_MIN)
+        self.scrub.sliderPressed.connect(self._scrub_started)
+        self.scrub.sliderReleased.connect(self._scrub_ended)
+        self.scrub.sliderMoved.connect(self.seek)
+        self.time = label("0:00", "caption", wrap=False)
+        self.sound_button = TouchButton(icon_name="mdi6.volume-off")
+        self.sound_button.setCheckable(True)
+        self.sound_button.setChecked(ctx.film_sound)
+        self.sound_button.toggled.connect(self._sound)
+        for widget in (self.play_button, self.scrub, self.time, self.sound_button):
+            row.addWidget(widget, 1 if widget is self.scrub else 0)
+        layout.addLayout(row)
+        self.problem = label("", "caption")  # the platform cannot play it: poster and caption stay
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.texts.redraw(self, self._variant_changed)
+        self._variant_changed()
+        self._show_poster()
+
+    # --- what shows before it plays -----------------------------------------------------------
+    def _show_poster(self) -> None:
+        if self.item.poster:
+            self.ctx.media.request(self.item.poster, self.stage.size(), self._poster_arrived)
+
+    def _poster_arrived(self, image: QImage | None) -> None:
+        if shiboken6.isValid(self) and image is not None and not self.playing and self.stage.picture is None:
+            self.stage.picture = image
+            self.stage.update()
+
+    # --- playing ----------------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return self._player is not None and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def _open(self) -> QMediaPlayer | None:
+        """The player, made on the first play: a page with films opens no file until asked."""
+        if self._player is None and QMediaPlayer is not None:
+            path = self.ctx.media.film_path(self.item.file)
+            if path is None:
+                self._cannot_play("")
+                return None
+            self._player = QMediaPlayer(self)
+            self._audio = QAudioOutput(self)
+            self._audio.setMuted(not self.sound_button.isChecked())
+            self._player.setAudioOutput(self._audio)
+            self._sink = QVideoSink(self)
+            self._sink.videoFrameChanged.connect(self._frame)
+            self._player.setVideoSink(self._sink)
+            self._player.durationChanged.connect(self._duration)
+            self._player.positionChanged.connect(self._position)
+            self._player.playbackStateChanged.connect(self._state)
+            self._player.errorOccurred.connect(lambda _error, text: self._cannot_play(text))
+            self._player.mediaStatusChanged.connect(self._status)
+            self._player.setSource(QUrl.fromLocalFile(str(path)))
+        elif QMediaPlayer is None:
+            self._cannot_play("QtMultimedia is missing")
+        return self._player
+
+    def play(self) -> None:
+        player = self._open()
+        if player is not None:
+            player.play()
+
+    def pause(self) -> None:
+        if self._player is not None:
+            self._player.pause()
+
+    def toggle(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def stop(self) -> None:
+        """Back to the start with the poster (the idle reset)."""
+        if self._player is not None:
+            self._player.stop()
+        self.stage.picture = None
+        self.stage.subtitle = ""
+        self.stage.paused = True
+        self._show_poster()
+        self.stage.update()
+
+    def seek(self, ms: int) -> None:
+        player = self._open()
+        if player is None:
+            return
+        if player.mediaStatus() in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
+            self._pending_seek = ms  # the film is still being opened: there, once it is
+        else:
+            player.setPosition(ms)
+        self._position(ms)
+
+    def loop_silently(self) -> None:
+        """For the attract loop: muted, round and round."""
+        player = self._open()
+        if player is not None:
+            self.sound_button.setChecked(False)
+            player.setLoops(QMediaPlayer.Loops.Infinite)
+            player.play()
+
+    # --- what the player reports ------------------------------------------------------------------
+    def _frame(self, frame: QVideoFrame) -> None:
+        if frame.isValid():
+            self.stage.picture = frame.toImage()
+            self.stage.update()
+
+    def _duration(self, ms: int) -> None:
+        self.scrub.setRange(0, ms)
+        self._position(self._player.position() if self._player is not None else 0)
+
+    def _position(self, ms: int) -> None:
+        if not self._scrubbing:
+            self.scrub.setValue(ms)
+        total = self._player.duration() if self._player is not None else 0
+        self.time.setText(f"{clock(ms)} / {clock(total)}")
+        subtitle = cue_at(self._cues, ms / MS_PER_S)
+        if subtitle != self.stage.subtitle:
+            self.stage.subtitle = subtitle
+            self.stage.update()
+
+    def _state(self, state: QMediaPlayer.PlaybackState) -> None:
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        self.play_button.setIcon(_icon("mdi6.pause" if playing else "mdi6.play"))
+        self.stage.paused = not playing
+        self.stage.update()
+
+    def _status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.InvalidMedia:
+            self._cannot_play("the file could not be decoded")
+        elif status == QMediaPlayer.MediaStatus.LoadedMedia and self._pending_seek is not None:
+            self._player.setPosition(self._pending_seek)
+            self._pending_seek = None
+
+    def _cannot_play(self, reason: str) -> None:
+        log.warning("film media/%s cannot play here: %s", self.item.file, reason)
+        self.texts.ui(self.problem, "film_unavailable")
+        self.problem.show()
+        for control in (self.play_button, self.scrub, self.sound_button):
+            control.setEnabled(False)
+
+    def _scrub_started(self) -> None:
+        self._scrubbing = True
+
+    def _scrub_ended(self) -> None:
+        self._scrubbing = False
+        self.seek(self.scrub.value())
+
+    def _sound(self, on: bool) -> None:
+        self.sound_button.setIcon(_icon("mdi6.volume-high" if on else "mdi6.volume-off"))
+        if self._player is not None:
+            self._audio.setMuted(not on)
+
+    def _variant_changed(self) -> None:
+        self._cues = self.ctx.subtitles(self.item)
+        if self._player is not None:
+            self._position(self._player.position())
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - the page went: the film waits
+        self.pause()
+        super().hideEvent(event)
+
+
+def _icon(name: str) -> QIcon:
+    return qta.icon(name, color=theme.ICON_DEFAULT_COLOR)
+
+
+def stop_films(window: QWidget) -> None:
+    """Stop every film in `window` (the idle reset)."""
+    for film in window.findChildren(FilmPlayer):
+        film.stop()
+
+
+def film_playing(window: QWidget) -> bool:
+    return any(film.playing for film in window.findChildren(FilmPlayer))

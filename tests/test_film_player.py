@@ -1,0 +1,146 @@
+"""A film on a page, played for real: frames decoded by QtMultimedia's FFmpeg offscreen, play and
+pause, scrub, the sound button, subtitles in two variants, a film that lies, the idle reset.
+
+The films are made here by ffmpeg (H.264/AAC in MP4, as a promotion office sends them), with
+WebVTT subtitles; nothing large is committed. The tests are skipped only where QtMultimedia is
+not installed at all; CI has it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content.model import MediaItem
+from kiosk.formatting import clock
+from tests.conftest import factory_context, show_view
+from tests.factory import write_directory_exhibition
+
+pytest.importorskip("PySide6.QtMultimedia", reason="QtMultimedia (PySide6-Addons) is not installed")
+
+from kiosk.ui.widgets import FilmPlayer, film_playing, stop_films  # noqa: E402 - after the skip
+
+FILM_S = 3
+VTT_HANS = "WEBVTT\n\n00:00.000 --> 00:01.500\n欢迎来到中德园\n\n00:01.500 --> 00:03.000\n这里是发展历程\n"
+# (A test machine has no sound card, no sound server and no GPU: Qt says so, and plays on.)
+QUIET = ("No HW decoder found", "Couldn't resolve va", "hwaccel", "hardware", "pa_context_connect",
+         "No audio device", "No RHI backend")
+
+
+@pytest.fixture(scope="module")
+def films(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ffmpeg = shutil.which("ffmpeg")
+    assert ffmpeg, "ffmpeg makes the test films: scripts/setup.sh --test installs it"
+    folder = tmp_path_factory.mktemp("films")
+    subprocess.run([ffmpeg, "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25",
+                    "-f", "lavfi", "-i", "sine=frequency=440", "-t", str(FILM_S), "-c:v", "libx264",
+                    "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(folder / "tour.mp4")], check=True)
+    (folder / "tour.zh-Hans.vtt").write_text(VTT_HANS, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, films: Path):  # noqa: ANN201 - a ViewContext
+    context = factory_context(tmp_path, write_directory_exhibition)
+    shutil.copytree(films, tmp_path / "media" / "films")
+    (tmp_path / "media" / "films" / "lying.mp4").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    return context
+
+
+@pytest.fixture
+def page(qtbot) -> QWidget:  # noqa: ANN001 - where the films go, shown at a screen's size
+    shown = show_view(qtbot, QWidget())
+    QVBoxLayout(shown)
+    return shown
+
+
+def film_on(page: QWidget, ctx, file: str = "films/tour.mp4") -> FilmPlayer:  # noqa: ANN001
+    item = MediaItem(file=file, caption="园区宣传片", subtitles={"zh-Hans": "films/tour.zh-Hans.vtt"})
+    player = FilmPlayer(ctx, item, QSize(640, 360))
+    page.layout().addWidget(player)
+    player.show()  # a layout shows what joins a page on screen only on its next pass
+    return player
+
+
+@pytest.mark.qt_log_ignore(*QUIET)
+def test_a_film_plays_pauses_and_its_frames_are_drawn(qtbot, ctx, page) -> None:  # noqa: ANN001
+    player = film_on(page, ctx)
+    assert player.stage.picture is None, "nothing is opened before the first play"
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.stage.picture is not None, timeout=10_000)
+    assert player.stage.picture.size() == QSize(640, 360), "a decoded frame"
+    assert not player.stage.picture.isNull()
+    assert player.playing
+    assert film_playing(player.window()), "the idle reset waits while a film plays"
+    qtbot.waitUntil(lambda: player.scrub.maximum() == FILM_S * 1000, timeout=5_000)
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not player.playing)
+    assert player.stage.paused
+    paused_at = player.scrub.value()
+    qtbot.wait(300)
+    assert player.scrub.value() == paused_at, "paused means still"
+
+
+@pytest.mark.qt_log_ignore(*QUIET)
+def test_scrubbing_moves_the_film_time_and_subtitle(qtbot, ctx, page) -> None:  # noqa: ANN001
+    player = film_on(page, ctx)
+    player.seek(2_000)
+    assert player.time.text().startswith(clock(2_000))
+    assert player.stage.subtitle == "这里是发展历程"
+    player.seek(500)
+    assert player.stage.subtitle == "欢迎来到中德园"
+    assert player.scrub.height() >= 64, "a scrub bar a finger can hold"
+
+
+@pytest.mark.qt_log_ignore(*QUIET)
+def test_subtitles_follow_the_variant(qtbot, ctx, page) -> None:  # noqa: ANN001
+    player = film_on(page, ctx)
+    player.seek(500)
+    assert player.stage.subtitle == "欢迎来到中德园"
+    ctx.set_variant("zh-Hant")  # no file of its own: the simplified one, converted
+    assert player.stage.subtitle == "歡迎來到中德園"
+    ctx.set_variant("zh-Hans")
+    assert player.stage.subtitle == "欢迎来到中德园"
+
+
+@pytest.mark.qt_log_ignore(*QUIET)
+def test_a_film_starts_muted_unless_the_machine_says_otherwise(qtbot, ctx, page) -> None:  # noqa: ANN001
+    player = film_on(page, ctx)
+    player.play()
+    assert player._audio.isMuted()
+    qtbot.mouseClick(player.sound_button, Qt.MouseButton.LeftButton)
+    assert not player._audio.isMuted()
+    ctx.film_sound = True
+    loud = film_on(page, ctx)
+    loud.play()
+    assert not loud._audio.isMuted()
+    loud.loop_silently()  # the attract loop: never a sound
+    assert loud._audio.isMuted()
+
+
+@pytest.mark.qt_log_ignore(*QUIET)
+def test_the_idle_reset_stops_films_and_shows_the_start(qtbot, ctx, page) -> None:  # noqa: ANN001
+    player = film_on(page, ctx)
+    player.play()
+    qtbot.waitUntil(lambda: player.stage.picture is not None, timeout=10_000)
+    stop_films(player.window())
+    assert not player.playing
+    assert player.stage.paused
+    assert player.stage.picture is None
+
+
+def test_a_film_that_lies_shows_its_caption_and_says_it_cannot_play(qtbot, ctx, page) -> None:  # noqa: ANN001
+    player = film_on(page, ctx, "films/lying.mp4")
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    assert player.problem.isVisible()
+    assert player.problem.text() == ctx.ui("film_unavailable")
+    assert not player.play_button.isEnabled()
+
+
+def test_the_clock_reads_as_players_do() -> None:
+    assert [clock(ms) for ms in (0, 7_400, 65_000, 3_725_000)] == ["0:00", "0:07", "1:05", "1:02:05"]
