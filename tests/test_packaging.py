@@ -133,8 +133,9 @@ def test_qt_plugins_the_kiosk_needs_are_declared_and_exist(build: ModuleType) ->
     plugins = build.QT_PLUGINS
     assert {"qxcb", "qoffscreen", "qwayland", "qwindows"} <= set(plugins["platforms"])
     assert {"qjpeg", "qgif", "qsvg", "qwebp"} <= set(plugins["imageformats"])
-    assert set(build.QT_MODULES) == {"QtCore", "QtGui", "QtWidgets"}
-    for module in ("QtNetwork", "QtQml", "QtQuick", "QtWebEngineCore", "QtMultimedia"):
+    assert set(build.QT_MODULES) == {"QtCore", "QtGui", "QtWidgets", "QtMultimedia"}
+    assert plugins["multimedia"] == ("ffmpegmediaplugin",), "films: the FFmpeg backend"
+    for module in ("QtNetwork", "QtQml", "QtQuick", "QtWebEngineCore", "QtMultimediaWidgets"):
         assert f"PySide6.{module}" in build.EXCLUDED_MODULES
     if sys.platform.startswith("linux"):
         import PySide6
