@@ -144,3 +144,32 @@ def test_a_film_that_lies_shows_its_caption_and_says_it_cannot_play(qtbot, ctx, 
 
 def test_the_clock_reads_as_players_do() -> None:
     assert [clock(ms) for ms in (0, 7_400, 65_000, 3_725_000)] == ["0:00", "0:07", "1:05", "1:02:05"]
+
+
+@pytest.mark.qt_log_ignore(*QUIET)
+def test_the_attract_film_loops_silently_on_home_without_holding_off_the_idle_reset(
+        qtbot, tmp_path: Path, films: Path, navigate) -> None:  # noqa: ANN001
+    from kiosk.content import load_content
+    from kiosk.ui.home.view import HomeView
+    from tests.conftest import view_context
+    from tests.factory import write_exhibition
+
+    content = write_exhibition(tmp_path)
+    shutil.copytree(films, tmp_path / "media" / "films")
+    exhibition = content / "exhibition.yaml"
+    exhibition.write_text(exhibition.read_text(encoding="utf-8").replace(
+        "idle_timeout_s:", "attract_film: {file: films/tour.mp4, caption: 园区宣传片}\nidle_timeout_s:"), encoding="utf-8")
+    result = load_content(content)
+    assert result.ok, result.problems
+    home = show_view(qtbot, HomeView(view_context(result, tmp_path / "media"), navigate))
+    film = home.film
+    assert film is not None
+    assert not film.play_button.isVisible(), "a picture only"
+    home.enter(None)
+    qtbot.waitUntil(lambda: film.stage.picture is not None, timeout=10_000)
+    assert film.playing
+    assert film._audio.isMuted()
+    assert film._player.loops() == film._player.Loops.Infinite
+    assert not film_playing(home.window()), "the attract film does not hold off the idle reset"
+    home.leave()
+    qtbot.waitUntil(lambda: not film.playing)

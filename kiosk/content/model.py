@@ -308,6 +308,8 @@ class ExhibitionSettings(Model):
     variants: tuple[Variant, ...] = Field(min_length=1, description="Variants offered on the toggle, in order.")
     idle_timeout_s: int = Field(90, ge=10, le=3600, description="Seconds without a touch before returning home.")
     attract_interval_s: int = Field(8, ge=3, le=120, description="Seconds between highlights of the attract loop.")
+    attract_film: MediaItem | None = Field(
+        None, description="A film the home screen plays beside its highlights, silent and looping (MP4 or WebM).")
     home_tiles: tuple[HomeTile, ...] = Field(min_length=1)
     theme: Theme = Theme()
     sources: tuple[Source, ...] = Field(min_length=1, description="The source texts facts are taken from.")

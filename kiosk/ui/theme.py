@@ -49,6 +49,7 @@ PIN_KEY = 112
 ADMIN_PANEL_WIDTH = 1280
 ADMIN_LOG_HEIGHT = 320
 SPOTLIGHT_HEIGHT = 260
+ATTRACT_FILM_WIDTH, ATTRACT_FILM_HEIGHT = 640, 360  # beside the spotlight (above it on a portrait screen)
 TAP_SLOP = 18  # px a finger may wander and still count as a tap, not a drag
 WHEEL_NOTCH = 120  # Qt's angle delta for one notch of a mouse wheel (eighths of a degree)
 # The photo viewer: how far a photo zooms, how far a swipe must go to turn to the next photo

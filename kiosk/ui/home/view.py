@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Event, Exhibition, Figure
@@ -18,7 +18,7 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate
 from kiosk.ui.strings import UI_STRINGS
-from kiosk.ui.widgets import ElidedLabel, FactTile, FitLabel, FlowLayout, TapFrame, icon, label
+from kiosk.ui.widgets import ElidedLabel, FactTile, FilmPlayer, FitLabel, FlowLayout, TapFrame, icon, label
 
 FIGURES_SHOWN = 4
 
@@ -149,7 +149,16 @@ class HomeView(QWidget):
 
         self.spotlight = Spotlight(ctx)
         self.spotlight.tapped.connect(self._open_spotlight)
-        layout.addWidget(self.spotlight, theme.HOME_SPOTLIGHT_STRETCH)
+        # The attract film beside the highlights (above them on a portrait screen), silent, looping.
+        self.stage_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.stage_box.setSpacing(theme.SPACE_M)
+        self.stage_box.addWidget(self.spotlight, 1)
+        self.film: FilmPlayer | None = None
+        if settings.attract_film is not None:
+            box = QSize(theme.ATTRACT_FILM_WIDTH, theme.ATTRACT_FILM_HEIGHT)
+            self.film = FilmPlayer(ctx, settings.attract_film, box, attract=True)
+            self.stage_box.insertWidget(0, self.film, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(self.stage_box, theme.HOME_SPOTLIGHT_STRETCH)
         # The invitation in every language the kiosk speaks, each in its own words and face,
         # whatever language shows: a visitor passing by sees theirs.
         invites = QWidget()
@@ -202,9 +211,13 @@ class HomeView(QWidget):
 
     def enter(self, item: str | None) -> None:
         self.timer.start()
+        if self.film is not None:
+            self.film.loop_silently()
 
     def leave(self) -> None:
         self.timer.stop()
+        if self.film is not None:
+            self.film.pause()
 
     def reset(self) -> None:
         self.step_index = 0
@@ -216,5 +229,6 @@ class HomeView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         portrait = self.height() > self.width()
         self.tiles_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.stage_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.RightToLeft)
         self.spotlight.set_columns(2 if portrait else FIGURES_SHOWN)
         super().resizeEvent(event)

@@ -82,11 +82,13 @@ class FilmStage(QWidget):
 
 
 class FilmPlayer(QWidget):
-    """One film of a page, `box` the largest size its picture takes."""
+    """One film of a page, `box` the largest size its picture takes. The attract loop's film
+    (`attract`) shows only its picture, and does not hold off the idle reset."""
 
-    def __init__(self, ctx: ViewContext, item: MediaItem, box: QSize, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ViewContext, item: MediaItem, box: QSize, parent: QWidget | None = None,
+                 *, attract: bool = False) -> None:
         super().__init__(parent)
-        self.ctx, self.item = ctx, item
+        self.ctx, self.item, self.attract = ctx, item, attract
         self.texts = TextBinder(ctx, self)
         self._player: QMediaPlayer | None = None
         self._cues: list[Cue] = []
@@ -115,6 +117,7 @@ class FilmPlayer(QWidget):
         self.sound_button.toggled.connect(self._sound)
         for widget in (self.play_button, self.scrub, self.time, self.sound_button):
             row.addWidget(widget, 1 if widget is self.scrub else 0)
+            widget.setVisible(not attract)
         layout.addLayout(row)
         self.problem = label("", "caption")  # the platform cannot play it: poster and caption stay
         self.problem.hide()
@@ -275,4 +278,5 @@ def stop_films(window: QWidget) -> None:
 
 
 def film_playing(window: QWidget) -> bool:
-    return any(film.playing for film in window.findChildren(FilmPlayer))
+    """A visitor is watching a film (the attract loop's film does not count)."""
+    return any(film.playing and not film.attract for film in window.findChildren(FilmPlayer))
