@@ -333,6 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--media", type=Path, default=None, help="media folder (default: media/ beside content/)")
     bench.add_argument("--scale", type=int, default=1, help="measure a synthetic pack N times the content (default: 1)")
     bench.add_argument("--quick", action="store_true", help="fewer samples (about a minute instead of several)")
+    bench.add_argument("--media-pack", action="store_true",
+                       help="add two 40 MP photos to every fifth company and a film to the first event, and measure them")
     bench.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     bench.add_argument("--variants", default="", help="keep only these variants, e.g. zh-Hans,zh-Hant "
                                                       "(to compare memory with fewer languages)")

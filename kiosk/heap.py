@@ -46,6 +46,25 @@ def give_back() -> bool:
     return bool(libc is not None and libc.malloc_trim(0))
 
 
+# glibc's mallopt parameters (malloc.h): a fixed threshold above which a block is mapped on its
+# own, and the number of arenas threads may allocate from.
+M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8
+LARGE_BLOCK = 1024 * 1024  # a decoded photo or a film frame: megabytes each
+ARENAS = 2
+
+
+def keep_large_blocks_apart() -> bool:
+    """Photos and film frames are megabytes each, made and freed all day. glibc raises its
+    mapping threshold after the first such block is freed, so the next ones come from the heap
+    and fragment it (a film played twice kept 30 MiB more each time), and every thread that
+    decodes gets an arena of its own. Fixed here: large blocks are mapped and given back whole,
+    and threads share two arenas. True if the C library took it (glibc)."""
+    libc = _libc()
+    if libc is None or not hasattr(libc, "mallopt"):
+        return False
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, LARGE_BLOCK)) and bool(libc.mallopt(M_ARENA_MAX, ARENAS))
+
+
 def settle() -> int:
     """Collect, hand freed memory back, then freeze what is left; how many objects are frozen."""
     gc.unfreeze()

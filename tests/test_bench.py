@@ -97,6 +97,32 @@ def test_scale_two_doubles_the_pack_and_validates(tmp_path: Path) -> None:
     assert max(spots.values()) == 1, "a copied marker is nudged off its original"
 
 
+@pytest.mark.gui  # the photos are painted by Qt
+def test_the_media_pack_puts_photos_on_every_fifth_company_and_a_film_on_the_first_event(tmp_path: Path) -> None:
+    from kiosk.bench.media_pack import PHOTO_EVERY, PHOTOS_EACH, write_media_pack
+
+    content, media, notes = write_media_pack(REPO / "content", REPO / "media", tmp_path, photo_size=(640, 427))
+    assert notes == [], "ffmpeg is there to make the film"
+    result = load_content(content, media)
+    assert result.ok, result.problems[:5]
+    companies = result.exhibition.companies
+    photographed = [c for c in companies if c.media]
+    assert len(photographed) == len(companies[::PHOTO_EVERY])
+    assert all(len(c.media) == PHOTOS_EACH for c in photographed)
+    files = {m.file for c in photographed for m in c.media}
+    assert len(files) == len(photographed) * PHOTOS_EACH, "every photo its own file: no cache can share them"
+    first = result.exhibition.timeline.events[0]
+    assert [m.file for m in first.media if m.is_film] == ["bench/film.mp4"]
+
+
+def test_media_targets_are_judged_only_when_measured() -> None:
+    from kiosk.bench.report import judge
+
+    assert "viewer_open_p95_ms" not in judge({"scale": 1})
+    assert judge({"scale": 1, "viewer_open_p95_ms": 17.2})["viewer_open_p95_ms"]["result"] == "PASS"
+    assert judge({"scale": 1})["rss_mib"]["result"] == "MISS", "a core figure missing is a miss"
+
+
 def test_percentiles() -> None:
     assert percentile([3.0], 95) == 3.0
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0

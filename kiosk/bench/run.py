@@ -140,6 +140,14 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             _progress(f"wrote a pack {scale}x the content in {time.perf_counter() - start:.1f} s: {content}")
             if variants:
                 figures["variants"] = variants
+        if getattr(args, "media_pack", False):
+            from kiosk.bench.media_pack import write_media_pack
+
+            start = time.perf_counter()
+            content, media, notes = write_media_pack(content, media, root / "media-pack")
+            figures["media_pack"] = True
+            figures["notes"] += notes
+            _progress(f"wrote the media pack (40 MP photos, a film) in {time.perf_counter() - start:.1f} s")
         limit = _file_limit(content)
         if limit:
             env[coldstart.LIMIT_ENV] = str(limit)

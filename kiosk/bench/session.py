@@ -49,6 +49,9 @@ AFTER_PAINT_S = 0.2  # watched after a switch's paint, for the work deferred pas
 PINCH_GAP = 240  # px between two fingers as a pinch stroke starts
 PINCH_SPREAD = 2.5  # a stroke ends with the fingers this many times farther apart
 PINCH_FRAMES = 12  # finger moves in a stroke (a fifth of a second at 60 Hz)
+MEDIA_WAIT_S = 10  # a decode or a film's first frame waited for at most
+MEDIA_REPEATS = 3  # warm visits to each profile with photos
+FILM_WATCH_S = 1.0  # a film plays this long before it is stopped
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,9 @@ class Session:
         self.app: QApplication = qt_application()
         self.deferred_delete = QEvent.Type.DeferredDelete
         start = time.perf_counter()
-        self.kiosk = build_window(result, self.media)
+        from kiosk.runtime.machine import thumbnails_dir
+
+        self.kiosk = build_window(result, self.media, thumbnails=thumbnails_dir())  # the child's own machine dir
         self.window = self.kiosk.window
         self.window.resize(WIDTH, HEIGHT)
         self.window.show()
@@ -557,6 +562,100 @@ class Session:
             python_objects_after=objects2["python_objects"],
         )
 
+    # --- photos and films (kiosk bench --media-pack) ---------------------------------------------
+    def _until(self, done: Callable[[], bool], limit_s: float = MEDIA_WAIT_S) -> float:
+        """Run the event loop until `done()` (a decode or a frame arriving); ms waited."""
+        start = time.perf_counter()
+        while not done() and time.perf_counter() - start < limit_s:
+            self.app.processEvents()
+            time.sleep(IDLE_TICK_S)
+        return ms_since(start)
+
+    def _page_photos(self) -> list[Any]:
+        from kiosk.ui.widgets import MediaImage
+
+        return [image for image in self.window.findChildren(MediaImage) if image.isVisible()]
+
+    def measure_media(self) -> None:
+        """A profile with photos: tap to first paint (first visit, then again), and how long its
+        photos take to arrive; the viewer: open to first paint, and to the sharp photo; a film:
+        tap to its first frame. Then memory after every photo in the viewer and the film, twice."""
+        from kiosk.ui.widgets import FilmPlayer, close_viewers
+        from kiosk.ui.widgets.viewer import open_viewer
+
+        ex = self.kiosk.ctx.exhibition
+        photographed = [c for c in ex.companies if any(not m.is_film for m in c.media)]
+        filmed = [e for e in ex.events_sorted if any(m.is_film for m in e.media)]
+        if not photographed and not filmed:
+            return
+        S, w = self.Screen, self.window
+        first, warm, arrive = [], [], []
+        for company in photographed:
+            w.navigate(S.HOME)
+            self.settle()
+            first.append(self.timed(lambda c=company.id: w.navigate(S.PROFILE, c))[0])
+            arrive.append(self._until(lambda: all(p.loaded for p in self._page_photos())))
+        for _ in range(MEDIA_REPEATS):
+            for company in photographed:
+                w.navigate(S.HOME)
+                self.settle()
+                warm.append(self.timed(lambda c=company.id: w.navigate(S.PROFILE, c))[0])
+        opened, sharp = [], []
+
+        def view_every_photo() -> None:
+            for company in photographed:
+                w.navigate(S.PROFILE, company.id)
+                self.settle()
+                self._until(lambda: all(p.loaded for p in self._page_photos()))
+                photos = [m for m in company.media if not m.is_film]
+                for index, item in enumerate(photos):
+                    shown: list[Any] = []
+                    opened.append(self.timed(
+                        lambda i=index, on=shown, all_=photos: on.append(open_viewer(self.kiosk.ctx, all_, i, w)))[0])
+                    box = shown[0].size()
+                    sharp.append(self._until(lambda i=item, b=box: self.kiosk.ctx.media.cached(i.file, b) is not None))
+                    close_viewers(w)
+                    self.settle()
+
+        frames = []
+
+        def play_every_film() -> None:
+            for event in filmed:
+                w.navigate(S.TIMELINE, event.id)
+                self.settle()
+                for film in w.findChildren(FilmPlayer):
+                    if film.attract or not film.isVisible():
+                        continue
+                    film.stop()
+                    self.settle()
+                    start = time.perf_counter()
+                    film.play()
+                    self._until(lambda f=film: f.stage.picture is not None)
+                    frames.append(ms_since(start))
+                    self.idle(FILM_WATCH_S)
+                    film.stop()
+
+        rounds = []
+        for _ in range(2):
+            view_every_photo()
+            play_every_film()
+            rounds.append(self._checkpoint()[0])
+        self.out["media"] = {
+            "profiles_with_photos": len(photographed), "films": len(filmed),
+            "profile_first_ms": summary(first, 1), "profile_ms": summary(warm, 1),
+            "photos_arrive_ms": summary(arrive, 1), "viewer_open_ms": summary(opened, 1),
+            "viewer_sharp_ms": summary(sharp, 1), "film_first_frame_ms": summary(frames, 1),
+            "decodes": self.kiosk.ctx.media.decodes, "thumbnail_hits": self.kiosk.ctx.media.thumbnail_hits,
+        }
+        if warm:
+            self.out["media_profile_p95_ms"] = summary(warm, 1)["p95"]
+            self.out["media_profile_first_ms"] = round(max(first), 1)
+            self.out["viewer_open_p95_ms"] = summary(opened, 1)["p95"]
+        if frames:
+            self.out["film_first_frame_ms"] = round(max(frames), 1)
+        self.out["rss_media_mib"] = rounds[-1]
+        self.out["rss_media_growth_mib"] = round(rounds[1] - rounds[0], 1)
+
     def _collect(self) -> None:
         for _ in range(3):
             self.settle()
@@ -567,7 +666,8 @@ class Session:
         result = self.measure_load()
         self.build(result)
         for phase, measure in (("navigation", self.measure_navigation), ("script toggle", self.measure_toggle),
-                               ("frames", self.measure_frames), ("memory", self.measure_memory)):
+                               ("frames", self.measure_frames), ("memory", self.measure_memory),
+                               ("photos and films", self.measure_media)):
             progress(f"measuring {phase}")
             start = time.perf_counter()
             measure()

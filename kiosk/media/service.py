@@ -29,7 +29,9 @@ from kiosk.content.media import MediaError, check_film, check_image, check_subti
 
 log = logging.getLogger(__name__)
 
-CACHE_BYTES = 96 * 1024 * 1024  # decoded photos kept in memory, at shown size
+# Decoded photos kept in memory, at shown size: a few pages' worth and the viewer's last few. The
+# thumbnails on disk make the rest cheap again (a screen-sized one decodes in about 15 ms).
+CACHE_BYTES = 32 * 1024 * 1024
 THUMBNAIL_BYTES = 512 * 1024 * 1024  # thumbnails kept on disk; the oldest go first
 THUMBNAIL_QUALITY = 90  # JPEG quality of an opaque photo's thumbnail (one with alpha is PNG)
 HASH_CHUNK = 1024 * 1024

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk import heap
 from kiosk.content.load import LoadResult
 from kiosk.media.service import MediaService
 from kiosk.screens import Screen
@@ -35,6 +36,7 @@ def qt_application(argv: list[str] | None = None) -> QApplication:
     # keeps it, so the script toggle's one setFont on the window would not reach it.
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles, True)
     if app is None:
+        heap.keep_large_blocks_apart()  # before the first photo or film frame is made
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("tiexi-kiosk")

@@ -10,6 +10,8 @@ played. If the platform cannot play it, the poster and caption still show, with 
 from __future__ import annotations
 
 import logging
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import qtawesome as qta
 import shiboken6
@@ -24,12 +26,20 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.widgets.basics import TouchButton, label
 
-try:  # PySide6-Addons: a build without it still shows every poster and caption
-    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
-except ImportError:  # pragma: no cover - the kiosk's own builds have it
-    QMediaPlayer = None
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
 
 log = logging.getLogger(__name__)
+
+
+def _multimedia() -> ModuleType | None:
+    """QtMultimedia, imported on the first play (it loads FFmpeg's libraries: kept out of the
+    start); None where PySide6-Addons is missing: posters and captions still show."""
+    try:
+        from PySide6 import QtMultimedia
+    except ImportError:
+        return None
+    return QtMultimedia
 MS_PER_S = 1000
 
 
@@ -139,20 +149,24 @@ class FilmPlayer(QWidget):
     # --- playing ----------------------------------------------------------------------------------
     @property
     def playing(self) -> bool:
-        return self._player is not None and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        return self._player is not None and self._player.isPlaying()
 
     def _open(self) -> QMediaPlayer | None:
         """The player, made on the first play: a page with films opens no file until asked."""
-        if self._player is None and QMediaPlayer is not None:
+        multimedia = _multimedia()
+        if multimedia is None:
+            self._cannot_play("QtMultimedia (PySide6-Addons) is missing")
+            return None
+        if self._player is None:
             path = self.ctx.media.film_path(self.item.file)
             if path is None:
                 self._cannot_play("")
                 return None
-            self._player = QMediaPlayer(self)
-            self._audio = QAudioOutput(self)
+            self._player = multimedia.QMediaPlayer(self)
+            self._audio = multimedia.QAudioOutput(self)
             self._audio.setMuted(not self.sound_button.isChecked())
             self._player.setAudioOutput(self._audio)
-            self._sink = QVideoSink(self)
+            self._sink = multimedia.QVideoSink(self)
             self._sink.videoFrameChanged.connect(self._frame)
             self._player.setVideoSink(self._sink)
             self._player.durationChanged.connect(self._duration)
@@ -161,8 +175,6 @@ class FilmPlayer(QWidget):
             self._player.errorOccurred.connect(lambda _error, text: self._cannot_play(text))
             self._player.mediaStatusChanged.connect(self._status)
             self._player.setSource(QUrl.fromLocalFile(str(path)))
-        elif QMediaPlayer is None:
-            self._cannot_play("QtMultimedia is missing")
         return self._player
 
     def play(self) -> None:
@@ -178,9 +190,15 @@ class FilmPlayer(QWidget):
         self.pause() if self.playing else self.play()
 
     def stop(self) -> None:
-        """Back to the start with the poster (the idle reset)."""
+        """Back to the start with the poster (the idle reset). The player goes with its decoder
+        (tens of megabytes for a full-HD film); the next play opens the film again."""
         if self._player is not None:
             self._player.stop()
+            for part in (self._player, self._sink, self._audio):
+                part.disconnect(self)  # nothing it still has queued reaches this page
+                part.deleteLater()
+            self._player = None
+            self._state(None)
         self.stage.picture = None
         self.stage.subtitle = ""
         self.stage.paused = True
@@ -191,7 +209,8 @@ class FilmPlayer(QWidget):
         player = self._open()
         if player is None:
             return
-        if player.mediaStatus() in (QMediaPlayer.MediaStatus.NoMedia, QMediaPlayer.MediaStatus.LoadingMedia):
+        status = type(player).MediaStatus
+        if player.mediaStatus() in (status.NoMedia, status.LoadingMedia):
             self._pending_seek = ms  # the film is still being opened: there, once it is
         else:
             player.setPosition(ms)
@@ -202,7 +221,7 @@ class FilmPlayer(QWidget):
         player = self._open()
         if player is not None:
             self.sound_button.setChecked(False)
-            player.setLoops(QMediaPlayer.Loops.Infinite)
+            player.setLoops(type(player).Loops.Infinite)
             player.play()
 
     # --- what the player reports ------------------------------------------------------------------
@@ -225,16 +244,19 @@ class FilmPlayer(QWidget):
             self.stage.subtitle = subtitle
             self.stage.update()
 
-    def _state(self, state: QMediaPlayer.PlaybackState) -> None:
-        playing = state == QMediaPlayer.PlaybackState.PlayingState
+    def _state(self, _state: object) -> None:
+        playing = self.playing
         self.play_button.setIcon(_icon("mdi6.pause" if playing else "mdi6.play"))
         self.stage.paused = not playing
         self.stage.update()
 
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.InvalidMedia:
+        if self._player is None:
+            return
+        known = type(self._player).MediaStatus
+        if status == known.InvalidMedia:
             self._cannot_play("the file could not be decoded")
-        elif status == QMediaPlayer.MediaStatus.LoadedMedia and self._pending_seek is not None:
+        elif status == known.LoadedMedia and self._pending_seek is not None:
             self._player.setPosition(self._pending_seek)
             self._pending_seek = None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.media.service import MediaService
@@ -22,7 +22,7 @@ class MediaImage(TapFrame):
         self.reference = reference
         self.setProperty("card", False)
         self.setProperty("photo", True)  # the placeholder's colour, from the theme
-        self._pixmap: QPixmap | None = None
+        self._image: QImage | None = None  # the service's own copy, shared, drawn as it is
         size = media.shown_size(reference, max_size)
         self.ok = size is not None
         self.setVisible(self.ok)
@@ -33,7 +33,7 @@ class MediaImage(TapFrame):
 
     @property
     def loaded(self) -> bool:
-        return self._pixmap is not None
+        return self._image is not None
 
     def _arrived(self, image: QImage | None) -> None:
         if not shiboken6.isValid(self):
@@ -42,12 +42,12 @@ class MediaImage(TapFrame):
             self.ok = False
             self.hide()
             return
-        self._pixmap = QPixmap.fromImage(image)
+        self._image = image
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        if self._pixmap is None:
+        if self._image is None:
             super().paintEvent(event)  # the placeholder: the theme's background
             return
         painter = QPainter(self)
-        painter.drawPixmap(self.rect(), self._pixmap)
+        painter.drawImage(self.rect(), self._image)

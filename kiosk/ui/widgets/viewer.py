@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTouchEvent, QWheelEvent
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import MediaItem
@@ -33,7 +33,7 @@ class PhotoStage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self._pixmap: QPixmap | None = None
+        self._image: QImage | None = None  # the media service's copy, drawn as it is (no second copy)
         self.zoom = 1.0  # 1: the whole photo fits the stage
         self.offset = QPointF()  # of the photo's centre from the stage's, in px
         self._swipe = 0.0  # a swipe's horizontal travel while the finger is down (zoom 1)
@@ -44,26 +44,26 @@ class PhotoStage(QWidget):
 
     # --- what is shown ---------------------------------------------------------------------------
     def set_image(self, image: QImage | None, *, keep_view: bool = False) -> None:
-        self._pixmap = QPixmap.fromImage(image) if image is not None else None
+        self._image = image
         if not keep_view:
             self.zoom, self.offset, self._swipe = 1.0, QPointF(), 0.0
         self.update()
 
     def fitted(self) -> QRectF:
         """Where the photo is drawn now (fitted, zoomed, moved, and swiped)."""
-        if self._pixmap is None or self._pixmap.isNull():
+        if self._image is None or self._image.isNull():
             return QRectF()
-        size = QSize(self._pixmap.size()).scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        size = QSize(self._image.size()).scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         width, height = size.width() * self.zoom, size.height() * self.zoom
         centre = QPointF(self.width() / 2, self.height() / 2) + self.offset + QPointF(self._swipe, 0)
         return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        if self._pixmap is None:
+        if self._image is None:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(self.fitted(), self._pixmap, QRectF(self._pixmap.rect()))
+        painter.drawImage(self.fitted(), self._image, QRectF(self._image.rect()))
 
     # --- zoom and move ---------------------------------------------------------------------------
     def zoom_to(self, zoom: float, at: QPointF) -> None:
