@@ -173,3 +173,27 @@ def test_the_attract_film_loops_silently_on_home_without_holding_off_the_idle_re
     assert not film_playing(home.window()), "the attract film does not hold off the idle reset"
     home.leave()
     qtbot.waitUntil(lambda: not film.playing)
+
+
+def test_a_photo_and_a_film_in_a_narrow_column_shrink_to_it_keeping_their_shape(qtbot, ctx) -> None:  # noqa: ANN001
+    """A portrait screen's sheet is narrower than the largest box a photo or film may take:
+    they narrow to the column (nothing runs off its edge) and keep their shape."""
+    from PySide6.QtGui import QColor, QImage
+
+    from kiosk.ui.widgets import MediaImage
+
+    photo = QImage(1600, 900, QImage.Format.Format_RGB32)
+    photo.fill(QColor("teal"))
+    assert photo.save(str(ctx.media.media_dir / "films" / "wide.png"))
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    image = MediaImage(ctx.media, "films/wide.png", QSize(1100, 620))
+    film = FilmPlayer(ctx, MediaItem(file="films/tour.mp4"), QSize(1100, 620))
+    layout.addWidget(image)
+    layout.addWidget(film)
+    layout.addStretch(1)
+    show_view(qtbot, column, (600, 1400))
+    for shown in (image, film.stage):
+        assert shown.width() == 600, type(shown).__name__
+        assert shown.height() == pytest.approx(shown.width() * 620 / 1100 if shown is film.stage else 600 * 9 / 16, abs=1)

@@ -25,6 +25,7 @@ from kiosk.formatting import clock
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.widgets.basics import TouchButton, label
+from kiosk.ui.widgets.images import keep_shape, shape_height
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
@@ -44,13 +45,22 @@ MS_PER_S = 1000
 
 
 class FilmStage(QWidget):
-    """The picture (or the poster before it plays) fitted, and the subtitle over its foot."""
+    """The picture (or the poster before it plays) fitted, and the subtitle over its foot; at
+    most `box`, narrower in a narrower column, of `box`'s shape."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, box: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.box = box
+        keep_shape(self, box)
         self.picture: QImage | None = None
         self.subtitle = ""
         self.paused = True
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.box)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return shape_height(self.box, width)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
@@ -67,6 +77,7 @@ class FilmStage(QWidget):
             self._draw_subtitle(painter)
 
     def _draw_play_mark(self, painter: QPainter) -> None:
+        painter.save()  # the icon's painting leaves its own state on the painter
         side = theme.FILM_PLAY_MARK
         centre = self.rect().center()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -76,6 +87,7 @@ class FilmStage(QWidget):
         mark = QRect(0, 0, side, side)
         mark.moveCenter(centre)
         qta.icon("mdi6.play", color=theme.ICON_ON_DARK).paint(painter, mark)
+        painter.restore()
 
     def _draw_subtitle(self, painter: QPainter) -> None:
         font = QFont(self.font())
@@ -107,8 +119,7 @@ class FilmPlayer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_XS)
-        self.stage = FilmStage()
-        self.stage.setFixedSize(box)
+        self.stage = FilmStage(box)
         layout.addWidget(self.stage)
         row = QHBoxLayout()
         row.setSpacing(theme.SPACE_S)
@@ -139,7 +150,7 @@ class FilmPlayer(QWidget):
     # --- what shows before it plays -----------------------------------------------------------
     def _show_poster(self) -> None:
         if self.item.poster:
-            self.ctx.media.request(self.item.poster, self.stage.size(), self._poster_arrived)
+            self.ctx.media.request(self.item.poster, self.stage.box, self._poster_arrived)
 
     def _poster_arrived(self, image: QImage | None) -> None:
         if shiboken6.isValid(self) and image is not None and not self.playing and self.stage.picture is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -66,9 +66,10 @@ class PhotoStage(QWidget):
         painter.drawImage(self.fitted(), self._image, QRectF(self._image.rect()))
 
     # --- zoom and move ---------------------------------------------------------------------------
-    def zoom_to(self, zoom: float, at: QPointF) -> None:
+    def zoom_to(self, zoom: float, at: QPointF | QPoint) -> None:
         """Zoom keeping the photo's point under `at` where it is (between 1 and VIEWER_ZOOM_MAX)."""
         zoom = min(max(zoom, 1.0), theme.VIEWER_ZOOM_MAX)
+        at = QPointF(at)  # a whole-pixel point (a button's centre) too
         centre = QPointF(self.width() / 2, self.height() / 2)
         self.offset = at - centre - (at - centre - self.offset) * (zoom / self.zoom)
         self.zoom = zoom
@@ -204,6 +205,7 @@ class PhotoViewer(QWidget):
         for button in (self.previous, self.next, self.close_button):
             button.setProperty("viewer", True)
             button.setMinimumSize(theme.VIEWER_BUTTON, theme.VIEWER_BUTTON)
+            button.setIconSize(QSize(theme.ICON_L, theme.ICON_L))
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
         self.close_button.clicked.connect(self.close_viewer)
