@@ -98,7 +98,7 @@ def test_scale_two_doubles_the_pack_and_validates(tmp_path: Path) -> None:
 
 
 @pytest.mark.gui  # the photos are painted by Qt
-def test_the_media_pack_puts_photos_on_every_fifth_company_and_a_film_on_the_first_event(tmp_path: Path) -> None:
+def test_the_media_pack_puts_photos_on_every_fifth_company_and_a_film_on_the_first_event(qapp, tmp_path: Path) -> None:  # noqa: ANN001
     from kiosk.bench.media_pack import PHOTO_EVERY, PHOTOS_EACH, write_media_pack
 
     content, media, notes = write_media_pack(REPO / "content", REPO / "media", tmp_path, photo_size=(640, 427))

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QLinearGradient, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
+from PySide6.QtWidgets import QApplication
 
 PHOTO_EVERY = 5
 PHOTOS_EACH = 2
@@ -26,16 +27,16 @@ FILM_SECONDS = 20
 FILM_SIZE = "1920x1080"
 SUBTITLES = "WEBVTT\n\n00:00.000 --> 00:05.000\n欢迎来到中德园\n\n00:05.000 --> 00:20.000\n这里是发展历程\n"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_keep: list[QGuiApplication] = []  # the application made here lives as long as the process
+_keep: list[QApplication] = []  # the application made here lives as long as the process
 
 
 def write_media_pack(content: Path, media: Path, root: Path,
                      photo_size: tuple[int, int] = PHOTO_SIZE) -> tuple[Path, Path, list[str]]:
     """Copy `content` under root/content with the photos and film added, and root/media with
     the original media beside the new files; return (content, media, notes)."""
-    if QGuiApplication.instance() is None:  # painting the photos needs Qt's fonts (offscreen is enough)
+    if QApplication.instance() is None:  # painting the photos needs Qt's fonts (offscreen is enough)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _keep.append(QGuiApplication([]))
+        _keep.append(QApplication([]))
     out_content, out_media = root / "content", root / "media"
     shutil.copytree(content, out_content, dirs_exist_ok=True)
     # Copied, not linked: a link out of media/ is refused by the loader (content stays inside it).
