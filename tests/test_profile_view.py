@@ -44,6 +44,8 @@ def page(view: CompanyProfile, company_id: str):  # noqa: ANN201 - the ProfilePa
 
 def test_related_event_row_opens_the_timeline_there(qtbot, view, navigate) -> None:  # noqa: ANN001
     shown = page(view, "carmaker")
+    assert shown.event_rows == [], "the foot of the page is made after its first paint"
+    qtbot.waitUntil(lambda: shown.finished)
     assert [row.event.id for row in shown.event_rows] == ["carmaker-expands"]
     assert shown.event_rows[0].title.text() == "华晨宝马扩建"
     assert shown.event_rows[0].date.text() == "2019年3月"
@@ -53,6 +55,7 @@ def test_related_event_row_opens_the_timeline_there(qtbot, view, navigate) -> No
 
 def test_a_company_without_events_says_so(qtbot, ctx, view) -> None:  # noqa: ANN001
     shown = page(view, "compressors")
+    qtbot.waitUntil(lambda: shown.finished)
     assert shown.event_rows == []
     assert shown.no_events.text() == ctx.ui("no_events")
     assert shown.no_events.isVisibleTo(shown)
@@ -166,3 +169,22 @@ def test_reopening_the_same_company_keeps_its_place_and_reset_goes_to_top(qtbot,
     assert again is not shown
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert bar.value() == 0
+
+
+def test_a_long_profiles_later_figures_are_made_after_its_first_paint(qtbot, ctx, view) -> None:  # noqa: ANN001
+    from kiosk.ui import theme
+
+    company = ctx.exhibition.companies_by_id["carmaker"]
+    many = replace_facts(company, theme.PROFILE_FACTS_AT_ONCE + 3)
+    view.show_company(many)
+    shown = view.page
+    assert len(shown.fact_tiles) == theme.PROFILE_FACTS_AT_ONCE
+    qtbot.waitUntil(lambda: shown.finished)
+    assert len(shown.fact_tiles) == len(shown.fact_grid.tiles) == theme.PROFILE_FACTS_AT_ONCE + 3
+    assert all(tile.isVisible() for tile in shown.fact_tiles)
+    assert shown.fact_tiles[-1].value.text() == f"{theme.PROFILE_FACTS_AT_ONCE + 3}"
+
+
+def replace_facts(company, count: int):  # noqa: ANN001, ANN201 - a Company with `count` facts
+    fact = company.facts[0]
+    return company.model_copy(update={"facts": tuple(fact.model_copy(update={"value": n + 1}) for n in range(count))})

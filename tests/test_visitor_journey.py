@@ -131,6 +131,7 @@ def test_directory_profile_and_the_screens_a_profile_leads_to(qtbot, kiosk) -> N
     assert window.current == Screen.COMPANIES
 
     window.navigate(Screen.PROFILE, "carmaker")
+    qtbot.waitUntil(lambda: profile.page.finished)  # the foot of the page follows its first paint
     bar = profile.area.verticalScrollBar()
     bar.setValue(bar.maximum())
     tap(qtbot, profile.page.event_rows[0])  # the timeline, opened on that event

@@ -7,7 +7,7 @@ screens tall, two map layers).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.content import load_content
@@ -193,3 +193,46 @@ def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot
     assert set(built.window._views[Screen.MAP].scenes) == {layer.id for layer in ex.layers}, \
         "and every map layer's scene"
     assert gc.get_freeze_count() > 0
+
+
+class ShownWindows(QObject):
+    """Every widget shown as a window of its own (anything but the kiosk's window)."""
+
+    def __init__(self, main: QWidget) -> None:
+        super().__init__()
+        self.main = main
+        self.stray: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and watched.isWidgetType() and watched.isWindow() and watched is not self.main:
+            self.stray.append(type(watched).__name__)
+        return False
+
+
+def test_no_part_of_a_page_opens_as_a_window_of_its_own(qtbot, tmp_path_factory) -> None:  # noqa: ANN001
+    """A widget made without a parent and shown before it joins its page opens as a native
+    window for a moment (on a real screen: made, shown, dropped; a flash and a few ms each).
+    Profiles, event sheets with comparisons, the map and a switch of language open none."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.factory import write_directory_exhibition
+
+    window = factory_kiosk(qtbot, tmp_path_factory, write_directory_exhibition).window
+    watch = ShownWindows(window)
+    QApplication.instance().installEventFilter(watch)
+    try:
+        ex = window.ctx.exhibition
+        for company in ex.companies:
+            window.navigate(Screen.PROFILE, company.id)
+            qtbot.wait(1)
+        for event in ex.timeline.events:
+            window.navigate(Screen.TIMELINE, event.id)
+            qtbot.wait(1)
+        window.navigate(Screen.MAP)
+        window.navigate(Screen.COMPANIES)
+        for variant in ("zh-Hant", "zh-Hans"):
+            window.set_variant(variant)
+            qtbot.wait(1)
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert watch.stray == []

@@ -34,6 +34,7 @@ MARKER_RADIUS = 14
 MARKER_HIT_RADIUS = 34  # a finger is wider than the dot
 SCROLLBAR_WIDTH = 6
 FACT_TILE_MIN_WIDTH = 260
+PROFILE_FACTS_AT_ONCE = 6  # a profile's first figures, made with the page; the rest after its first paint
 ICON_S, ICON_M, ICON_L, ICON_XL = 22, 32, 40, 72
 DOT_SIZE = 18
 ICON_DEFAULT_COLOR = "#1B2430"

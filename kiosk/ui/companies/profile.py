@@ -8,7 +8,7 @@ open company and the scroll position.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Company, Event, Exhibition, MediaItem
+from kiosk.content.model import Company, Event, Exhibition, KeyFact, MediaItem
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext, citation
 from kiosk.ui.navigation import Navigate
+from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.widgets import (
     Chip,
     FactTile,
@@ -37,6 +38,7 @@ from kiosk.ui.widgets import (
     PhotoSet,
     TapFrame,
     TouchButton,
+    hide_unless,
     icon,
     label,
     make_kinetic,
@@ -105,13 +107,22 @@ class FactGrid(QWidget):
         self.grid.setSpacing(theme.SPACE_S)
         self.filler = QWidget(self)
         self.columns = 0
+        self.fit = 1
         self.shape = (0, 0)  # (columns of tiles, columns of width they share)
         self.set_columns(1)
+
+    def extend(self, tiles: list[FactTile]) -> None:
+        """More tiles after the first ones (those below the fold, made after the first paint)."""
+        self.tiles += tiles
+        self.shape = (0, 0)
+        self.set_columns(self.fit)
+        for tile in tiles:
+            tile.show()  # now, not on the layout's next pass: they belong to this frame
 
     def set_columns(self, fit: int) -> bool:
         """Lay the tiles out for at most `fit` columns, in balanced rows (4 tiles: 2 x 2, not
         3 + 1). Returns whether anything moved."""
-        fit = max(1, fit)
+        fit = self.fit = max(1, fit)
         rows = max(1, math.ceil(len(self.tiles) / fit))
         columns = max(1, math.ceil(len(self.tiles) / rows))
         spread = max(columns, min(fit, 2))
@@ -175,18 +186,36 @@ class ProfilePage(QWidget):
         self.texts.text(self.summary, company.summary)
         self.body = label("", "body")
         self.texts.text(self.body, company.body)
-        self.body.setVisible(company.body is not None)
+        hide_unless(self.body, company.body is not None)
         self.gallery = self._gallery()
         self.source = label("", "caption")
         # Every text the profile cites, numbered, so that each key figure can say which gives it.
         self.cited = tuple(dict.fromkeys((*company.source, *(i for f in company.facts for i in f.source or ()))))
         self.texts.bind(self.source, self.source.setText,
                         lambda: ctx.source_line(self.cited, numbered=len(self.cited) > 1))
+        # What lies below the fold of a long page (BMW's: its later figures, its events) is made
+        # a frame after the first paint: the tap waits only for what it shows.
+        self._later: list[Callable[[], None]] = []
         self.map_block = self._map_block()
         self.facts_block = self._facts_block()
         self.events_block = self._events_block()
         self.portrait: bool | None = None
         self.arrange(portrait=False)
+        self._finishing = AfterFrame(self, self.finish, painted=self)
+        if self._later:
+            self._finishing.request()
+
+    @property
+    def finished(self) -> bool:
+        return not self._later
+
+    def finish(self) -> None:
+        """Make now what waits for the paint (after it, or when a test or a reader needs it)."""
+        later, self._later = self._later, []
+        for make in later:
+            make()
+        if later:
+            self.fit_to(self.width())
 
     # --- parts -----------------------------------------------------------------------------
     def _header(self) -> QWidget:
@@ -204,7 +233,7 @@ class ProfilePage(QWidget):
         self.origin = label("", "caption", wrap=False)
         self.texts.bind(self.origin, self.origin.setText,
                         lambda: ctx.origin_line(company))
-        self.origin.setVisible(company.origin is not None)
+        hide_unless(self.origin, company.origin is not None)
         kicker.addWidget(self.origin)
         self.kind = KindMark(ctx, self.texts, company.kind)
         kicker.addWidget(self.kind)
@@ -218,7 +247,7 @@ class ProfilePage(QWidget):
         # The registered name under the everyday one, when the content gives both.
         self.full_name = label("", "subheading")
         self.texts.text(self.full_name, company.name)
-        self.full_name.setVisible(company.short_name is not None)
+        hide_unless(self.full_name, company.short_name is not None)
         layout.addWidget(self.full_name)
         # In English or German, the name as Chinese signs and maps write it, to find the firm by.
         self.chinese_name = label("", "subheading")
@@ -246,7 +275,7 @@ class ProfilePage(QWidget):
             self.photos.add(image, item)
             layout.addWidget(image, 0, Qt.AlignmentFlag.AlignLeft)
             self._caption(layout, item)
-        host.setVisible(layout.count() > 0)
+        hide_unless(host, layout.count() > 0)
         return host
 
     def _caption(self, layout: QVBoxLayout, item: MediaItem) -> None:
@@ -269,7 +298,7 @@ class ProfilePage(QWidget):
             note = label("", "approximate", wrap=False)
             self.texts.ui(note, "approximate")
             layout.addWidget(note)
-        host.setVisible(company.location is not None)
+        hide_unless(host, company.location is not None)
         return host
 
     def _heading(self, key: str) -> QWidget:
@@ -278,38 +307,52 @@ class ProfilePage(QWidget):
         return heading
 
     def _facts_block(self) -> QWidget:
-        ctx = self.ctx
         host, layout = stack(theme.SPACE_S)
         layout.addWidget(self._heading("key_facts"))
-        self.fact_tiles: list[FactTile] = []
-        for fact in self.company.facts:
-            tile = FactTile()
-            # Tiles in one row share its height, so their tops and bottoms line up.
-            tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            if fact.kind == "target":  # drawn apart (dashed, target colour) as well as badged
-                tile.setProperty("target", True)
-                repolish(tile)
-            cite = citation(fact.source or self.company.source[:1], self.cited) if len(self.cited) > 1 else ""
-            self.texts.bind(tile, lambda _t, f=fact, w=tile, c=cite: w.show_fact(ctx, f, c), lambda: "")
-            self.fact_tiles.append(tile)
-        self.fact_grid = FactGrid(self.fact_tiles)
+        facts = self.company.facts
+        self.fact_tiles = [self._fact_tile(fact) for fact in facts[:theme.PROFILE_FACTS_AT_ONCE]]
+        self.fact_grid = FactGrid(list(self.fact_tiles))
         layout.addWidget(self.fact_grid)
-        host.setVisible(bool(self.fact_tiles))
+        hide_unless(host, bool(facts))
+        if len(facts) > theme.PROFILE_FACTS_AT_ONCE:
+            def more() -> None:
+                tiles = [self._fact_tile(fact) for fact in facts[theme.PROFILE_FACTS_AT_ONCE:]]
+                self.fact_tiles += tiles
+                self.fact_grid.extend(tiles)
+
+            self._later.append(more)
         return host
+
+    def _fact_tile(self, fact: KeyFact) -> FactTile:
+        tile = FactTile()
+        # Tiles in one row share its height, so their tops and bottoms line up.
+        tile.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        if fact.kind == "target":  # drawn apart (dashed, target colour) as well as badged
+            tile.setProperty("target", True)
+            repolish(tile)
+        cite = citation(fact.source or self.company.source[:1], self.cited) if len(self.cited) > 1 else ""
+        self.texts.bind(tile, lambda _t, f=fact, w=tile, c=cite: w.show_fact(self.ctx, f, c), lambda: "")
+        return tile
 
     def _events_block(self) -> QWidget:
         host, layout = stack(theme.SPACE_S)
         layout.addWidget(self._heading("related_events"))
         self.event_rows: list[EventRow] = []
-        for event in self.ctx.exhibition.events_for(self.company.id):
-            row = EventRow(self.ctx, self.texts, event)
-            row.tapped.connect(lambda e=event.id: self.navigate(Screen.TIMELINE, e))
-            self.event_rows.append(row)
-            layout.addWidget(row)
-        if not self.event_rows:
+        events = self.ctx.exhibition.events_for(self.company.id)
+        if not events:
             self.no_events = label("", "caption")
             self.texts.ui(self.no_events, "no_events")
             layout.addWidget(self.no_events)
+
+        def rows() -> None:  # at the foot of the page
+            for event in events:
+                row = EventRow(self.ctx, self.texts, event)
+                row.tapped.connect(lambda e=event.id: self.navigate(Screen.TIMELINE, e))
+                self.event_rows.append(row)
+                layout.addWidget(row)
+                row.show()
+
+        self._later.append(rows)
         return host
 
     # --- arrangement -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ from kiosk.ui.widgets import (
     TapFrame,
     TouchButton,
     drop_farthest,
+    hide_unless,
     label,
     make_kinetic,
     repolish,
@@ -349,7 +350,7 @@ class ComparisonRow(QWidget):
             row.addWidget(tile, 1)
         layout.addLayout(row)
         self.note = label("", "body")
-        self.note.setVisible(bool(comparison.note))
+        hide_unless(self.note, bool(comparison.note))
         layout.addWidget(self.note)
         self.fill()
 

@@ -1,7 +1,17 @@
 """Widgets shared by the screens. A screen imports what it needs from here, never from another
 screen."""
 
-from kiosk.ui.widgets.basics import Chip, TapFrame, TouchButton, color_dot, icon, label, repolish, show_if
+from kiosk.ui.widgets.basics import (
+    Chip,
+    TapFrame,
+    TouchButton,
+    color_dot,
+    hide_unless,
+    icon,
+    label,
+    repolish,
+    show_if,
+)
 from kiosk.ui.widgets.elided import ElidedLabel, elide_lines
 from kiosk.ui.widgets.facts import FactTile
 from kiosk.ui.widgets.film import FilmPlayer, film_playing, stop_films
@@ -14,5 +24,5 @@ from kiosk.ui.widgets.viewer import PhotoSet, PhotoViewer, close_viewers
 
 __all__ = [
     "Chip", "ElidedLabel", "FactTile", "FilmPlayer", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "PhotoSet", "PhotoViewer", "TapFrame",
-    "TouchButton", "close_viewers", "color_dot", "film_playing", "stop_films", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
+    "TouchButton", "close_viewers", "color_dot", "film_playing", "hide_unless", "stop_films", "drop_farthest", "elide_lines", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
 ]

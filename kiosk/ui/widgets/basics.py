@@ -29,10 +29,20 @@ def label(text: str = "", role: str = "body", *, wrap: bool = True, parent: QWid
     lbl.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     return lbl
 
+def hide_unless(widget: QWidget, shown: bool) -> None:
+    """Hide a widget being made unless `shown`. Never setVisible(True) on it: a widget with no
+    parent yet would open as a window of its own (a native window made, shown and dropped)."""
+    if not shown:
+        widget.hide()
+
+
 def show_if(widget: QLabel, text: str) -> None:
     """Set a label's text and show it only when there is one (an optional line)."""
     widget.setText(text)
-    widget.setVisible(bool(text))
+    if widget.parentWidget() is None:
+        hide_unless(widget, bool(text))  # still being made
+    else:
+        widget.setVisible(bool(text))
 
 
 def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:

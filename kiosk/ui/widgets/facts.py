@@ -41,6 +41,7 @@ class FactTile(QFrame):
         # The estimate or target mark sits on the number's line: it qualifies the number, and a
         # line of its own would cost a tile row the height a longer English label needs.
         self.badge = label("", "target", wrap=False)
+        self.badge.hide()  # most figures have none; hidden before it joins a layout costs nothing
         self._row = row
         self._badge_in_row: bool | None = None
         self._place_badge(in_row=True)
@@ -83,4 +84,5 @@ class FactTile(QFrame):
         self.meta.set_full_text(" · ".join(part for part in (year, cite) if part))
         badge = ctx.ui(fact.kind) if fact.kind in ("target", "estimate") else ""
         self.badge.setText(badge)
-        self.badge.setVisible(bool(badge))
+        if self.badge.isHidden() == bool(badge):  # a change of visibility re-lays the tile out
+            self.badge.setVisible(bool(badge))

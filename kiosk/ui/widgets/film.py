@@ -24,7 +24,7 @@ from kiosk.content.model import MediaItem
 from kiosk.formatting import clock
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
-from kiosk.ui.widgets.basics import TouchButton, label
+from kiosk.ui.widgets.basics import TouchButton, hide_unless, label
 from kiosk.ui.widgets.images import keep_shape, shape_height
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ class FilmPlayer(QWidget):
         self.sound_button.toggled.connect(self._sound)
         for widget in (self.play_button, self.scrub, self.time, self.sound_button):
             row.addWidget(widget, 1 if widget is self.scrub else 0)
-            widget.setVisible(not attract)
+            hide_unless(widget, not attract)
         layout.addLayout(row)
         self.problem = label("", "caption")  # the platform cannot play it: poster and caption stay
         self.problem.hide()

@@ -42,8 +42,8 @@ class MediaImage(TapFrame):
         self.setProperty("photo", True)  # the placeholder's colour, from the theme
         self._image: QImage | None = None  # the service's own copy, shared, drawn as it is
         size = media.shown_size(reference, max_size)
-        self.setVisible(size is not None)
         if size is None:
+            self.hide()
             return
         self.ok, self.shown = True, size
         keep_shape(self, size)

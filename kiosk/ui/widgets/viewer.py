@@ -20,7 +20,7 @@ from kiosk.content.model import MediaItem
 from kiosk.media.service import MediaService
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
-from kiosk.ui.widgets.basics import TouchButton, label
+from kiosk.ui.widgets.basics import TouchButton, hide_unless, label
 from kiosk.ui.widgets.images import MediaImage
 
 
@@ -218,7 +218,7 @@ class PhotoViewer(QWidget):
         layout.addLayout(bar)
         many = len(self.items) > 1
         for widget in (self.counter, self.previous, self.next):
-            widget.setVisible(many)
+            hide_unless(widget, many)
         over.installEventFilter(self)  # follow the window's size
         self.setGeometry(over.rect())
         self._show_photo()
