@@ -184,3 +184,12 @@ def test_every_exif_orientation_gives_the_upright_shape_before_and_after_decodin
     assert image is not None
     assert shape == image.size()
     assert (shape.width() > shape.height()) == (orientation < 5)
+
+
+def test_forgetting_lets_the_decoded_photos_go(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    write_photo(tmp_path / "photos" / "big.jpg", 3000, 2000)
+    media = MediaService(tmp_path)
+    assert media.image("photos/big.jpg", QSize(600, 600)) is not None
+    assert media.held_bytes > 0
+    media.forget()  # the idle reset
+    assert (media.held_bytes, media.cached("photos/big.jpg", QSize(600, 600))) == (0, None)

@@ -70,6 +70,7 @@ def tap_twice(widget: QWidget, at: QPoint) -> None:
 def test_a_tap_on_a_profiles_photo_opens_the_viewer_with_its_caption(qtbot, ctx, navigate) -> None:  # noqa: ANN001
     profile = show_view(qtbot, CompanyProfile(ctx, navigate))
     profile.enter("pharma-co")
+    qtbot.waitUntil(lambda: profile.page.finished)
     photo = profile.page.images[0]
     qtbot.waitUntil(lambda: photo.loaded)
     qtbot.mouseClick(photo, Qt.MouseButton.LeftButton)

@@ -137,7 +137,8 @@ def test_plan_targets_are_badged_and_drawn_apart(qtbot, view) -> None:  # noqa: 
 
 def test_a_curators_photo_shows_in_the_gallery(qtbot, view) -> None:  # noqa: ANN001
     shown = page(view, "pharma-co")
-    assert shown.gallery.isVisibleTo(shown)
+    assert shown.gallery.isVisibleTo(shown), "its place is kept from the start"
+    qtbot.waitUntil(lambda: shown.finished)  # the photos follow the page's first paint
     assert len(shown.images) == 1
     photo = shown.images[0]
     shape = photo.size()

@@ -52,6 +52,7 @@ def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  #
     assert window.top_bar.variant_buttons["zh-Hans"].isChecked()
     assert not timeline.detail.isVisible()
     assert timeline.area.horizontalScrollBar().value() == 0
+    assert kiosk.ctx.media.held_bytes == 0, "decoded photos go between visitors"
     idle.stop()
 
 
@@ -189,6 +190,21 @@ def test_good_change_is_swapped_in_and_bad_change_keeps_last_good(qtbot, exhibit
     assert controller.kiosk.window.view(Screen.HOME).title.text() == "新的展览"
     assert controller.last_problems == []
     assert any(line.startswith("最近一次更新 / Last reload:") and "settings" in line for line in controller.status_lines())
+    stop(controller)
+
+
+def test_the_idle_reset_waits_while_a_visitor_watches_a_film(qtbot, exhibition_dir: Path,  # noqa: ANN001
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    controller = make_controller(qtbot, exhibition_dir)
+    window = controller.kiosk.window
+    window.navigate(Screen.COMPANIES)
+    monkeypatch.setattr(type(window), "film_playing", lambda _self: True)
+    controller.on_idle()
+    assert window.current == Screen.COMPANIES, "not reset while a film plays"
+    assert controller.idle.timer.isActive(), "the countdown starts again"
+    monkeypatch.setattr(type(window), "film_playing", lambda _self: False)
+    controller.on_idle()
+    assert window.current == Screen.HOME
     stop(controller)
 
 

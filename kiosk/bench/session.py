@@ -571,10 +571,13 @@ class Session:
             time.sleep(IDLE_TICK_S)
         return ms_since(start)
 
-    def _page_photos(self) -> list[Any]:
+    def _photos_shown(self) -> bool:
+        """The profile's photos are made (after its first paint) and decoded."""
         from kiosk.ui.widgets import MediaImage
 
-        return [image for image in self.window.findChildren(MediaImage) if image.isVisible()]
+        page = self.window.view(self.Screen.PROFILE).page
+        return page is not None and page.finished and all(
+            image.loaded for image in page.findChildren(MediaImage) if image.isVisible())
 
     def measure_media(self) -> None:
         """A profile with photos: tap to first paint (first visit, then again), and how long its
@@ -594,7 +597,7 @@ class Session:
             w.navigate(S.HOME)
             self.settle()
             first.append(self.timed(lambda c=company.id: w.navigate(S.PROFILE, c))[0])
-            arrive.append(self._until(lambda: all(p.loaded for p in self._page_photos())))
+            arrive.append(self._until(self._photos_shown))
         for _ in range(MEDIA_REPEATS):
             for company in photographed:
                 w.navigate(S.HOME)
@@ -606,7 +609,7 @@ class Session:
             for company in photographed:
                 w.navigate(S.PROFILE, company.id)
                 self.settle()
-                self._until(lambda: all(p.loaded for p in self._page_photos()))
+                self._until(self._photos_shown)
                 photos = [m for m in company.media if not m.is_film]
                 for index, item in enumerate(photos):
                     shown: list[Any] = []

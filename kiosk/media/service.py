@@ -115,6 +115,12 @@ class MediaService(QObject):
                 self._keep(key, image)
         return image
 
+    def forget(self) -> None:
+        """Let the decoded photos go (the idle reset: the next visitor starts afresh, and the
+        thumbnails on disk make each photo cheap again)."""
+        self._cache.clear()
+        self._held = 0
+
     def subtitles(self, reference: str) -> list[Cue]:
         """The cues of a WebVTT file (read once); none if it cannot be read (logged: the
         validator has told the curator)."""

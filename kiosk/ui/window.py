@@ -253,6 +253,7 @@ class KioskWindow(QWidget):
         """Idle reset: default script, every view back to its start, home screen."""
         close_viewers(self.window())
         stop_films(self.window())
+        self.ctx.media.forget()
         self.set_variant(self.ctx.exhibition.settings.default_variant)
         for view in self._views.values():
             view.reset()

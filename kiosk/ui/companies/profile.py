@@ -162,6 +162,9 @@ class ProfilePage(QWidget):
         self.navigate = navigate
         self.company = company
         self.texts = texts  # the screen's binder: a page replaced by the next is discarded from it
+        # What lies below the fold of a long page (BMW's: its later figures, its photos, its
+        # events) is made a frame after the first paint: the tap waits only for what it shows.
+        self._later: list[Callable[[], None]] = []
         ex = ctx.exhibition
         self.sector = ex.sectors_by_id[company.sector]
 
@@ -193,9 +196,6 @@ class ProfilePage(QWidget):
         self.cited = tuple(dict.fromkeys((*company.source, *(i for f in company.facts for i in f.source or ()))))
         self.texts.bind(self.source, self.source.setText,
                         lambda: ctx.source_line(self.cited, numbered=len(self.cited) > 1))
-        # What lies below the fold of a long page (BMW's: its later figures, its events) is made
-        # a frame after the first paint: the tap waits only for what it shows.
-        self._later: list[Callable[[], None]] = []
         self.map_block = self._map_block()
         self.facts_block = self._facts_block()
         self.events_block = self._events_block()
@@ -258,24 +258,31 @@ class ProfilePage(QWidget):
         return host
 
     def _gallery(self) -> QWidget:
+        """The photos and films, made after the first paint (below a long text; a photo shows
+        its placeholder until it is decoded anyway)."""
         host, layout = stack(theme.SPACE_XS)
         self.images: list[MediaImage] = []
         self.photos = PhotoSet(self.ctx, self)  # a tap opens the viewer
-        size = QSize(theme.PROFILE_GALLERY_WIDTH, theme.PROFILE_GALLERY_HEIGHT)
-        for item in self.company.media:
-            if item.is_film:
-                layout.addWidget(FilmPlayer(self.ctx, item, size), 0, Qt.AlignmentFlag.AlignLeft)
+        hide_unless(host, bool(self.company.media))
+
+        def fill() -> None:
+            size = QSize(theme.PROFILE_GALLERY_WIDTH, theme.PROFILE_GALLERY_HEIGHT)
+            for item in self.company.media:
+                if item.is_film:
+                    layout.addWidget(FilmPlayer(self.ctx, item, size), 0, Qt.AlignmentFlag.AlignLeft)
+                    self._caption(layout, item)
+                    continue
+                image = MediaImage(self.ctx.media, item.file, size)
+                if not image.ok:  # a missing photo hides quietly; `kiosk validate` reports it
+                    image.deleteLater()
+                    continue
+                self.images.append(image)
+                self.photos.add(image, item)
+                layout.addWidget(image, 0, Qt.AlignmentFlag.AlignLeft)
                 self._caption(layout, item)
-                continue
-            image = MediaImage(self.ctx.media, item.file, size)
-            if not image.ok:  # a missing photo hides quietly; `kiosk validate` reports it
-                image.deleteLater()
-                continue
-            self.images.append(image)
-            self.photos.add(image, item)
-            layout.addWidget(image, 0, Qt.AlignmentFlag.AlignLeft)
-            self._caption(layout, item)
-        hide_unless(host, layout.count() > 0)
+            host.setVisible(layout.count() > 0)  # on the page by now
+
+        self._later.append(fill)
         return host
 
     def _caption(self, layout: QVBoxLayout, item: MediaItem) -> None:
@@ -411,6 +418,13 @@ class CompanyProfile(QWidget):
         self.page: ProfilePage | None = None
         self.texts = TextBinder(ctx, self)
         self.texts.after_refresh(self._keep_place)
+        self._retired: list[QWidget] = []
+        self._retiring = AfterFrame(self, self._let_go)
+
+    def _let_go(self) -> None:
+        retired, self._retired = self._retired, []
+        for page in retired:
+            self.texts.discard(page)
 
     @property
     def company(self) -> Company | None:
@@ -418,8 +432,10 @@ class CompanyProfile(QWidget):
 
     def show_company(self, company: Company) -> None:
         old = self.area.takeWidget()
-        if old is not None:
-            self.texts.discard(old)
+        if old is not None:  # let go after the new page's paint: the tap waits for none of it
+            old.hide()
+            self._retired.append(old)
+            self._retiring.request()
         page = ProfilePage(self.ctx, self.texts, self.navigate, company)
         page.arrange(portrait=self._portrait())
         self.area.setWidget(page)
