@@ -29,7 +29,7 @@ FILM_S = 3
 VTT_HANS = "WEBVTT\n\n00:00.000 --> 00:01.500\n欢迎来到中德园\n\n00:01.500 --> 00:03.000\n这里是发展历程\n"
 # (A test machine has no sound card, no sound server and no GPU: Qt says so, and plays on.)
 QUIET = ("No HW decoder found", "Couldn't resolve va", "hwaccel", "hardware", "pa_context_connect",
-         "No audio device", "No RHI backend")
+         "No audio device", "No RHI backend", "Immediate exit requested")
 
 
 @pytest.fixture(scope="module")
@@ -70,9 +70,9 @@ def film_on(page: QWidget, ctx, file: str = "films/tour.mp4") -> FilmPlayer:  # 
 @pytest.mark.qt_log_ignore(*QUIET)
 def test_a_film_plays_pauses_and_its_frames_are_drawn(qtbot, ctx, page) -> None:  # noqa: ANN001
     player = film_on(page, ctx)
-    assert player.stage.picture is None, "nothing is opened before the first play"
+    assert player._player is None, "nothing is opened before the first play"
     qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: player.stage.picture is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: player.frames_played > 2, timeout=10_000)
     assert player.stage.picture.size() == QSize(640, 360), "a decoded frame"
     assert not player.stage.picture.isNull()
     assert player.playing
@@ -112,22 +112,22 @@ def test_subtitles_follow_the_variant(qtbot, ctx, page) -> None:  # noqa: ANN001
 def test_a_film_starts_muted_unless_the_machine_says_otherwise(qtbot, ctx, page) -> None:  # noqa: ANN001
     player = film_on(page, ctx)
     player.play()
-    assert player._audio.isMuted()
+    assert not player.audible
     qtbot.mouseClick(player.sound_button, Qt.MouseButton.LeftButton)
-    assert not player._audio.isMuted()
+    assert player.audible
     ctx.film_sound = True
     loud = film_on(page, ctx)
     loud.play()
-    assert not loud._audio.isMuted()
+    assert loud.audible
     loud.loop_silently()  # the attract loop: never a sound
-    assert loud._audio.isMuted()
+    assert not loud.audible
 
 
 @pytest.mark.qt_log_ignore(*QUIET)
 def test_the_idle_reset_stops_films_and_shows_the_start(qtbot, ctx, page) -> None:  # noqa: ANN001
     player = film_on(page, ctx)
     player.play()
-    qtbot.waitUntil(lambda: player.stage.picture is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: player.frames_played > 0, timeout=10_000)
     stop_films(player.window())
     assert not player.playing
     assert player.stage.paused
@@ -168,13 +168,14 @@ def test_the_attract_film_loops_silently_on_home_without_holding_off_the_idle_re
     home.enter(None)
     qtbot.waitUntil(lambda: film.stage.picture is not None, timeout=10_000)
     assert film.playing
-    assert film._audio.isMuted()
+    assert not film.audible
     assert film._player.loops() == film._player.Loops.Infinite
     assert not film_playing(home.window()), "the attract film does not hold off the idle reset"
     home.leave()
     qtbot.waitUntil(lambda: not film.playing)
 
 
+@pytest.mark.qt_log_ignore(*QUIET)
 def test_a_photo_and_a_film_in_a_narrow_column_shrink_to_it_keeping_their_shape(qtbot, ctx) -> None:  # noqa: ANN001
     """A portrait screen's sheet is narrower than the largest box a photo or film may take:
     they narrow to the column (nothing runs off its edge) and keep their shape."""

@@ -633,7 +633,7 @@ class Session:
                     self.settle()
                     start = time.perf_counter()
                     film.play()
-                    self._until(lambda f=film: f.stage.picture is not None)
+                    self._until(lambda f=film: f.frames_played > 0)
                     frames.append(ms_since(start))
                     self.idle(FILM_WATCH_S)
                     film.stop()

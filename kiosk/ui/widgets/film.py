@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import qtawesome as qta
 import shiboken6
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QMetaObject, QRect, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QHideEvent, QIcon, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QVBoxLayout, QWidget
 
@@ -28,7 +28,7 @@ from kiosk.ui.widgets.basics import TouchButton, hide_unless, label
 from kiosk.ui.widgets.images import keep_shape, shape_height
 
 if TYPE_CHECKING:
-    from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,7 @@ class FilmPlayer(QWidget):
         self._cues: list[Cue] = []
         self._scrubbing = False
         self._pending_seek: int | None = None
+        self.frames_played = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_XS)
@@ -149,6 +150,9 @@ class FilmPlayer(QWidget):
 
     # --- what shows before it plays -----------------------------------------------------------
     def _show_poster(self) -> None:
+        """The curator's still (without one: the dark stage and its play mark). The film's own
+        first frame is not fetched: stopping a player while it still opens the film hung the
+        GUI thread once in a handful of test runs, and an unattended kiosk must never hang."""
         if self.item.poster:
             self.ctx.media.request(self.item.poster, self.stage.box, self._poster_arrived)
 
@@ -174,9 +178,8 @@ class FilmPlayer(QWidget):
                 self._cannot_play("")
                 return None
             self._player = multimedia.QMediaPlayer(self)
-            self._audio = multimedia.QAudioOutput(self)
-            self._audio.setMuted(not self.sound_button.isChecked())
-            self._player.setAudioOutput(self._audio)
+            self._audio: QAudioOutput | None = None
+            self._sound(self.sound_button.isChecked())
             self._sink = multimedia.QVideoSink(self)
             self._sink.videoFrameChanged.connect(self._frame)
             self._player.setVideoSink(self._sink)
@@ -201,20 +204,35 @@ class FilmPlayer(QWidget):
         self.pause() if self.playing else self.play()
 
     def stop(self) -> None:
-        """Back to the start with the poster (the idle reset). The player goes with its decoder
-        (tens of megabytes for a full-HD film); the next play opens the film again."""
-        if self._player is not None:
-            self._player.stop()
-            for part in (self._player, self._sink, self._audio):
-                part.disconnect(self)  # nothing it still has queued reaches this page
-                part.deleteLater()
-            self._player = None
-            self._state(None)
+        """Back to the start with the poster (the idle reset)."""
+        self._release()
         self.stage.picture = None
         self.stage.subtitle = ""
         self.stage.paused = True
         self._show_poster()
         self.stage.update()
+
+    def _release(self) -> None:
+        """Let the player go with its decoder (tens of megabytes for a full-HD film); the next
+        play opens the film again.
+
+        Stopped and deleted from the event loop, not from here: the binding calls stop() holding
+        Python's lock, and the player's audio thread, tearing down, calls into a Python-made
+        object and waits for that lock while stop() waits for the thread (a hang, caught with
+        gdb in the tests). From the event loop the lock is free."""
+        if self._player is None:
+            return
+        player, parts = self._player, (self._player, self._sink, self._audio)
+        self._sink.videoFrameChanged.disconnect(self._frame)  # nothing still emitted reaches Python
+        for signal, slot in ((player.durationChanged, self._duration), (player.positionChanged, self._position),
+                             (player.playbackStateChanged, self._state), (player.mediaStatusChanged, self._status)):
+            signal.disconnect(slot)
+        QMetaObject.invokeMethod(player, "stop", Qt.ConnectionType.QueuedConnection)
+        for part in parts:
+            if part is not None:
+                part.deleteLater()
+        self._player = None
+        self._state(None)
 
     def seek(self, ms: int) -> None:
         player = self._open()
@@ -237,9 +255,12 @@ class FilmPlayer(QWidget):
 
     # --- what the player reports ------------------------------------------------------------------
     def _frame(self, frame: QVideoFrame) -> None:
-        if frame.isValid():
-            self.stage.picture = frame.toImage()
-            self.stage.update()
+        if not frame.isValid():
+            return
+        self.stage.picture = frame.toImage()
+        self.stage.update()
+        if self.playing:
+            self.frames_played += 1
 
     def _duration(self, ms: int) -> None:
         self.scrub.setRange(0, ms)
@@ -272,6 +293,8 @@ class FilmPlayer(QWidget):
             self._pending_seek = None
 
     def _cannot_play(self, reason: str) -> None:
+        if self.problem.isVisibleTo(self):
+            return  # said once
         log.warning("film media/%s cannot play here: %s", self.item.file, reason)
         self.texts.ui(self.problem, "film_unavailable")
         self.problem.show()
@@ -286,9 +309,21 @@ class FilmPlayer(QWidget):
         self.seek(self.scrub.value())
 
     def _sound(self, on: bool) -> None:
+        """Sound on gives the player an audio output; muted, it has none (no sound device is
+        opened, and no audio thread runs for a film nobody hears)."""
         self.sound_button.setIcon(_icon("mdi6.volume-high" if on else "mdi6.volume-off"))
-        if self._player is not None:
+        multimedia = _multimedia()
+        if self._player is None or multimedia is None:
+            return
+        if on and self._audio is None:
+            self._audio = multimedia.QAudioOutput(self)
+            self._player.setAudioOutput(self._audio)
+        if self._audio is not None:
             self._audio.setMuted(not on)
+
+    @property
+    def audible(self) -> bool:
+        return self._player is not None and self._audio is not None and not self._audio.isMuted()
 
     def _variant_changed(self) -> None:
         self._cues = self.ctx.subtitles(self.item)
