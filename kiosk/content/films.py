@@ -13,6 +13,7 @@ import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 FILM_SUFFIXES = {".mp4": "mp4", ".m4v": "mp4", ".webm": "webm"}
 VIDEO_CODECS = {"mp4": {"avc1": "H.264", "avc3": "H.264"}, "webm": {"V_VP8": "VP8", "V_VP9": "VP9"}}
@@ -121,7 +122,7 @@ def _mp4_tracks(path: Path, reference: str) -> tuple[list[str], float | None]:
     return codecs, seconds
 
 
-def _mvhd_seconds(handle, body: int) -> float | None:  # noqa: ANN001 - an open binary file
+def _mvhd_seconds(handle: BinaryIO, body: int) -> float | None:
     handle.seek(body)
     version = handle.read(1)
     if not version:
