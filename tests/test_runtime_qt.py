@@ -203,8 +203,29 @@ def test_the_idle_reset_waits_while_a_visitor_watches_a_film(qtbot, exhibition_d
     assert window.current == Screen.COMPANIES, "not reset while a film plays"
     assert controller.idle.timer.isActive(), "the countdown starts again"
     monkeypatch.setattr(type(window), "film_playing", lambda _self: False)
-    controller.on_idle()
+    controller.reset_to_start()
     assert window.current == Screen.HOME
+    stop(controller)
+
+
+def test_still_there_warns_before_the_reset_and_a_touch_keeps_the_visitor_s_place(qtbot, exhibition_dir: Path) -> None:  # noqa: ANN001
+    controller = make_controller(qtbot, exhibition_dir)
+    window, prompt = controller.kiosk.window, controller.prompt
+    window.navigate(Screen.COMPANIES)
+    controller.on_idle()
+    assert prompt.isVisible()
+    assert prompt.geometry() == window.rect(), "over the whole screen: the answering touch lands on it"
+    assert (prompt.question.text(), prompt.countdown.text()) == ("还在浏览吗？", "10 秒后回到首页")
+    qtbot.mouseClick(prompt, Qt.MouseButton.LeftButton)  # the visitor is there
+    assert not prompt.isVisible()
+    assert window.current == Screen.COMPANIES
+    controller.on_idle()
+    with qtbot.waitSignal(prompt.ran_out, timeout=15_000):
+        prompt.left = 1  # the last second
+    assert window.current == Screen.HOME
+    assert not prompt.isVisible()
+    controller.on_idle()  # on home: no question, straight back to the start
+    assert not prompt.isVisible()
     stop(controller)
 
 

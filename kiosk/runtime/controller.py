@@ -25,8 +25,11 @@ from kiosk.runtime.machine import data_dir, thumbnails_dir
 from kiosk.runtime.pin import PinGate
 from kiosk.runtime.reload import ContentChanges, ContentReloader, fingerprint
 from kiosk.runtime.settings import MachineSettings
+from kiosk.screens import Screen
 from kiosk.ui.admin.panel import AdminCorner, AdminPanel, PinPad
 from kiosk.ui.app import Kiosk, build_window, retire
+from kiosk.ui.still_there import StillTherePrompt
+from kiosk.ui.theme import STILL_THERE_S
 from kiosk.ui.unavailable import UnavailablePage
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,7 @@ class RunOptions:
     reload_poll_ms: int = 3000
     swap_after_idle_ms: int = 5000  # a validated reload waits until nobody has touched the screen this long
     window_check_ms: int = 1000  # how often kiosk mode checks that its window is still the one shown
+    still_there_s: int = STILL_THERE_S  # the "still there?" countdown before an idle reset (0: none)
 
 
 def load_with_fallback(content: Path, media: Path) -> tuple[LoadResult, LoadResult | None]:
@@ -105,6 +109,7 @@ class KioskController(QObject):
         self._wire_window()
         self.idle = IdleWatcher(self._idle_ms(result))
         self.idle.idle_did_time_out.connect(self.on_idle)
+        self.idle.activity_did_happen.connect(self._still_there)
         self.crash_did_happen.connect(self.recover)
         self.reloader.content_did_validate.connect(self.on_validated)
         self.swap_timer = QTimer(self)
@@ -142,6 +147,9 @@ class KioskController(QObject):
         self.corner = AdminCorner(window, self.settings.admin_corner, int(self.settings.admin_hold_s * 1000), self)
         self.pin_pad = PinPad(window, self.gate)
         self.panel = AdminPanel(window, self.status_lines, lambda: tail(80))
+        if self.kiosk is not None:
+            self.prompt = StillTherePrompt(self.kiosk.ctx, window)
+            self.prompt.ran_out.connect(self.reset_to_start)
         self.corner.admin_did_request.connect(self.pin_pad.open)
         self.pin_pad.pin_did_pass.connect(self.panel.open)
         self.panel.reload_requested.connect(self.reloader_check)
@@ -182,9 +190,23 @@ class KioskController(QObject):
 
     # --- idle and recovery -----------------------------------------------------------------
     def on_idle(self) -> None:
-        if self.kiosk is not None and self.kiosk.window.film_playing():
+        """The idle time ran out: on home, straight back to the start (the default language); on
+        any other screen first "still there?", which a touch dismisses; never during a film."""
+        kiosk = self.kiosk
+        if kiosk is not None and kiosk.window.film_playing():
             self.idle.poke()  # a visitor watching a film is not idle
             return
+        if kiosk is not None and kiosk.window.current != Screen.HOME and self.options.still_there_s > 0:
+            self.prompt.open(self.options.still_there_s)
+            return
+        self.reset_to_start()
+
+    def _still_there(self) -> None:
+        """Input while the prompt shows: the visitor is there."""
+        if self.prompt.isVisible():
+            self.prompt.dismiss()
+
+    def reset_to_start(self) -> None:
         log.info("idle: back to the start")
         self.pin_pad.close_pad()
         self.panel.hide()
