@@ -20,6 +20,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
@@ -37,6 +38,7 @@ THUMBNAIL_QUALITY = 90  # JPEG quality of an opaque photo's thumbnail (one with 
 HASH_CHUNK = 1024 * 1024
 
 Key = tuple[str, int, int]  # reference, box width, box height
+Checked = TypeVar("Checked")
 Delivery = Callable[[QImage | None], None]
 
 
@@ -125,20 +127,12 @@ class MediaService(QObject):
         """The cues of a WebVTT file (read once); none if it cannot be read (logged: the
         validator has told the curator)."""
         if reference not in self._cues:
-            try:
-                self._cues[reference] = check_subtitles(self.media_dir, reference)
-            except (MediaError, OSError) as exc:
-                log.warning("media/%s not shown: %s", reference, exc)
-                self._cues[reference] = []
+            self._cues[reference] = self._checked(check_subtitles, reference) or []
         return self._cues[reference]
 
     def film_path(self, reference: str) -> Path | None:
         """Where a film is, checked as the validator checks it; None (logged) if it cannot play."""
-        try:
-            return check_film(self.media_dir, reference)
-        except (MediaError, OSError) as exc:
-            log.warning("media/%s not shown: %s", reference, exc)
-            return None
+        return self._checked(check_film, reference)
 
     # --- the worker ----------------------------------------------------------------------------
     def _load(self, key: Key) -> None:
@@ -155,12 +149,19 @@ class MediaService(QObject):
         for deliver in self._waiting.pop(key, []):
             deliver(image)
 
-    def _read(self, key: Key) -> QImage | None:
-        reference = key[0]
+    def _checked(self, check: Callable[[Path, str], Checked], reference: str) -> Checked | None:
+        """`check(media_dir, reference)`, or None and a log line (the validator has already told
+        the curator why)."""
         try:
-            path = check_image(self.media_dir, reference)
+            return check(self.media_dir, reference)
         except (MediaError, OSError) as exc:
             log.warning("media/%s not shown: %s", reference, exc)
+            return None
+
+    def _read(self, key: Key) -> QImage | None:
+        reference = key[0]
+        path = self._checked(check_image, reference)
+        if path is None:
             return None
         thumbnail = self._thumbnail_path(path, key)
         if thumbnail is not None and thumbnail.is_file():
@@ -180,10 +181,8 @@ class MediaService(QObject):
         return image
 
     def _fit(self, reference: str, box: QSize) -> QSize | None:
-        try:
-            path = check_image(self.media_dir, reference)
-        except (MediaError, OSError) as exc:
-            log.warning("media/%s not shown: %s", reference, exc)
+        path = self._checked(check_image, reference)
+        if path is None:
             return None
         reader = self._reader(path, box)
         size = reader.scaledSize() if reader.scaledSize().isValid() else reader.size()
