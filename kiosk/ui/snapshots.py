@@ -65,6 +65,20 @@ def walk(kiosk: Kiosk) -> Iterator[tuple[str, Callable[[], None]]]:
                 yield f"{variant.id}/{screen.id}/{item}", lambda s=screen, i=item: window.navigate(s, i)
 
 
+def settle(kiosk: Kiosk) -> None:
+    """The screen as a visitor sees it a frame after a tap: what a view makes after its first
+    paint made now (`finish`), cards built after the paint laid out."""
+    app = QApplication.instance()
+    app.processEvents()
+    current = kiosk.window.current
+    finish = getattr(kiosk.window.view(current), "finish", None) if current is not None else None
+    if finish is not None:
+        finish()
+    for _ in range(SETTLE_ROUNDS):
+        app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
 def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> SelfTestReport:
     report = SelfTestReport()
     app = QApplication.instance()
@@ -74,9 +88,7 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
             app.processEvents()
             if name.endswith("/variant"):
                 continue
-            for _ in range(SETTLE_ROUNDS):  # cards built after the paint, then laid out
-                app.processEvents()
-                app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            settle(kiosk)
             image = kiosk.window.grab().toImage()
             report.renders += 1
             if image.isNull() or distinct_colours(image) < MIN_DISTINCT_COLOURS:
@@ -100,15 +112,12 @@ def shots(kiosk: Kiosk) -> Iterator[tuple[str, Screen, str | None]]:
 def save_shots(kiosk: Kiosk, out: Path, tag: str) -> list[Path]:
     """Save each main view in each variant as PNG: out/{tag}-{variant}-{view}.png."""
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance()
     written = []
     for variant in kiosk.ctx.engine.variants:
         kiosk.window.set_variant(variant.id)
         for name, screen, item in shots(kiosk):
             kiosk.window.navigate(screen, item)
-            for _ in range(SETTLE_ROUNDS):
-                app.processEvents()
-                app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            settle(kiosk)
             path = out / f"{tag}-{variant.id}-{name}.png"
             kiosk.window.grab().save(str(path))
             written.append(path)

@@ -442,6 +442,12 @@ class CompanyProfile(QWidget):
         self.page = page
         self.scroll_to_top()
 
+    def finish(self) -> None:
+        """Make now what the page makes after its first paint (a self-test or a screenshot
+        judges the page as a visitor sees it a frame later)."""
+        if self.page is not None:
+            self.page.finish()
+
     def scroll_to_top(self) -> None:
         self.scroller.stop()
         self.area.verticalScrollBar().setValue(0)
