@@ -189,9 +189,10 @@ SHOWN_AT_MOST = "3,840 × 2,160"  # the viewer decodes at twice a 1920 × 1080 s
 
 
 def large_photo_note(path: Path, reference: str) -> str | None:
-    """A warning for a very large photo (how it will be shown), or None."""
-    kind = sniff_image(path.read_bytes()[:1024]) if path.suffix.lower() != ".svg" else None
-    size = image_size(path, kind) if kind else None
+    """A warning for a very large photo (how it will be shown), or None. For a photo
+    `check_image` passed: its name says its format (that check read the first bytes)."""
+    kind = _SUFFIX_FORMATS[path.suffix.lower()]
+    size = image_size(path, kind) if kind != "svg" else None
     if size is None or size[0] * size[1] <= LARGE_PHOTO_PIXELS:
         return None
     width, height = size
