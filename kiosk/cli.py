@@ -158,7 +158,8 @@ def cmd_self_test(args: argparse.Namespace) -> int:
         failures += len(report.failures)
         for failure in report.failures:
             _out(f"FAIL {size} {failure}")
-        _out(f"self-test {size}: {report.renders} renders, {len(report.failures)} failures")
+        _out(f"self-test {size}: {report.renders} renders, {len(report.films)} films played, "
+             f"{len(report.failures)} failures")
     return 1 if failures else 0
 
 

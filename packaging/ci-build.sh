@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI: build the Linux package and run the built program the way an exhibition PC does, with no
 # Python on PATH and a clean environment: --version, validate, self-test (every view offscreen),
-# a real X11 window under Xvfb when there is one, and install.sh into a scratch prefix.
+# the self-test again on photos and a film, a real X11 window under Xvfb when there is one, and
+# install.sh into a scratch prefix.
 # Runs after scripts/setup.sh (it needs .venv). About two minutes on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,15 @@ printf '{"de": ["Hochleistungsausrüstungsfertigung"]}' >"$scratch/words.json"
 grep -q $'\xc2\xad' "$scratch/hyphenated.json" || { echo "packaging: hyphenate gave no soft hyphen"; exit 1; }
 # The offscreen platform cannot resize native windows; Qt says so once per window.
 "${clean[@]}" "$bundle/kiosk" self-test 2>&1 | sed '/propagateSizeHints/d'
+
+# Photos and a film as curators bring them (kiosk bench's media pack, with smaller photos): the
+# frozen build decodes the photos and plays the film to a frame, with the codecs it carries.
+.venv/bin/python -c 'import sys; from pathlib import Path; from kiosk.bench.media_pack import write_media_pack
+write_media_pack(Path("content"), Path("media"), Path(sys.argv[1]), (3000, 2000))' "$scratch/pack"
+"${clean[@]}" "$bundle/kiosk" self-test "$scratch/pack/content" --sizes 1920x1080 >"$scratch/pack.log" 2>&1 \
+  || { tail -40 "$scratch/pack.log"; echo "packaging: the self-test with photos and a film failed"; exit 1; }
+grep -E '^(self-test|FAIL)' "$scratch/pack.log"
+grep -q ' 1 films played, 0 failures' "$scratch/pack.log" || { echo "packaging: the film was not played"; exit 1; }
 
 if command -v xvfb-run >/dev/null; then
   # A real X11 window: the xcb plugin and the libraries it needs are in the bundle.

@@ -198,3 +198,38 @@ def test_a_photo_and_a_film_in_a_narrow_column_shrink_to_it_keeping_their_shape(
     for shown in (image, film.stage):
         assert shown.width() == 600, type(shown).__name__
         assert shown.height() == pytest.approx(shown.width() * 620 / 1100 if shown is film.stage else 600 * 9 / 16, abs=1)
+
+
+@pytest.mark.qt_log_ignore(*QUIET, "cannot play here")
+def test_the_self_test_plays_each_film_to_a_frame_and_fails_on_one_that_cannot(
+        qtbot, tmp_path: Path, films: Path) -> None:  # noqa: ANN001
+    """What CI runs on the frozen build: a build or a machine that cannot decode films fails
+    its self-test, not in front of a visitor."""
+    from kiosk.content import load_content
+    from kiosk.screens import Screen
+    from kiosk.ui.snapshots import SelfTestReport, check_films, self_test
+    from tests.conftest import open_kiosk
+    from tests.factory import write_exhibition
+
+    content = write_exhibition(tmp_path)
+    shutil.copytree(films, tmp_path / "media" / "films")
+    timeline = content / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace(
+        "      - file: photos/plant.png", "      - {file: films/tour.mp4, caption: 园区宣传片}\n      - file: photos/plant.png"),
+        encoding="utf-8")
+    result = load_content(content)
+    assert result.ok, result.problems
+    kiosk = open_kiosk(qtbot, result, tmp_path / "media")
+    report = self_test(kiosk)
+    assert report.failures == []
+    assert report.films == {"films/tour.mp4"}
+    player = next(film for film in kiosk.window.findChildren(FilmPlayer) if film.item.file == "films/tour.mp4")
+    assert not player.playing, "played to a frame, then back to its start"
+
+    (tmp_path / "media" / "films" / "tour.mp4").write_bytes(b"\x00" * 4096)  # broken after validation
+    kiosk.window.navigate(Screen.TIMELINE, "plant-opens")
+    qtbot.wait(1)
+    broken = SelfTestReport()
+    failures = check_films(kiosk, broken)
+    assert len(failures) == 1
+    assert failures[0].startswith("film media/films/tour.mp4 cannot play: ")

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk import heap
 from kiosk.content import load_content
 from kiosk.runtime.controller import KioskController, RunOptions
 from kiosk.runtime.idle import IdleWatcher
@@ -36,8 +37,10 @@ def kiosk(qtbot, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN
     return factory_kiosk(qtbot, tmp_path_factory, write_timeline_exhibition)
 
 
-def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  # noqa: ANN001
+def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk, monkeypatch) -> None:  # noqa: ANN001
     window = kiosk.window
+    trims: list[bool] = []
+    monkeypatch.setattr(heap, "give_back", lambda: trims.append(True) or True)
     window.navigate(Screen.TIMELINE, LATE_EVENT)
     timeline = window.view(Screen.TIMELINE)
     assert timeline.current_item() == LATE_EVENT
@@ -53,6 +56,7 @@ def test_idle_timeout_resets_to_home_in_default_script(qtbot, kiosk) -> None:  #
     assert not timeline.detail.isVisible()
     assert timeline.area.horizontalScrollBar().value() == 0
     assert kiosk.ctx.media.held_bytes == 0, "decoded photos go between visitors"
+    qtbot.waitUntil(lambda: trims == [True], timeout=1000)  # and the pages they were freed into
     idle.stop()
 
 

@@ -2,13 +2,15 @@
 
 `kiosk self-test` walks every screen, every event, every company profile and every map layer in
 every variant, and fails on any exception, on a render that came out blank, and on any text cut
-off or overflowing its box (kiosk.ui.fit). It is meant
-for an installed exhibition PC as much as for CI. `kiosk shots` saves the main views as PNGs.
+off or overflowing its box (kiosk.ui.fit). Each film it meets is played to its first frame, so a
+machine (or a build) that cannot decode the content's films fails here, not before a visitor.
+It is meant for an installed exhibition PC as much as for CI. `kiosk shots` saves the main views as PNGs.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.screens import Screen
 from kiosk.ui.app import Kiosk
 from kiosk.ui.fit import misfits
+from kiosk.ui.widgets import FilmPlayer
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +32,15 @@ SAMPLE_STEP = 16  # px between sampled pixels
 ENOUGH_COLOURS = 12  # stop sampling once a render is clearly not blank
 TRACEBACK_DEPTH = 6
 SETTLE_ROUNDS = 5  # event-loop passes for lazy builds and deferred layouts before a grab
+FIRST_FRAME_S = 10.0  # a full-HD film shows its first frame in well under a second (kiosk bench)
+FRAME_POLL_S = 0.01
 
 
 @dataclass
 class SelfTestReport:
     renders: int = 0
     failures: list[str] = field(default_factory=list)
+    films: set[str] = field(default_factory=set)  # media/ files played to a frame (or failing)
 
     @property
     def ok(self) -> bool:
@@ -79,6 +85,37 @@ def settle(kiosk: Kiosk) -> None:
         app.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
+def first_frame(film: FilmPlayer, limit_s: float = FIRST_FRAME_S) -> str | None:
+    """Play `film` until it shows a frame; None when it did, else why not. A film that was
+    not playing is stopped again (back to its poster)."""
+    app = QApplication.instance()
+    was_playing = film.playing
+    if not was_playing:
+        film.play()
+    start = time.perf_counter()
+    while film.frames_played == 0 and film.failure is None and time.perf_counter() - start < limit_s:
+        app.processEvents()
+        time.sleep(FRAME_POLL_S)
+    if not was_playing:
+        film.stop()
+    if film.frames_played:
+        return None
+    return film.failure or f"no frame in {limit_s:g} s"
+
+
+def check_films(kiosk: Kiosk, report: SelfTestReport) -> list[str]:
+    """Play each film on show that the report has not met yet; the failures."""
+    failures = []
+    for film in kiosk.window.findChildren(FilmPlayer):
+        if film.item.file in report.films or not film.isVisible():
+            continue
+        report.films.add(film.item.file)
+        problem = first_frame(film)
+        if problem is not None:
+            failures.append(f"film media/{film.item.file} cannot play: {problem}")
+    return failures
+
+
 def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> SelfTestReport:
     report = SelfTestReport()
     app = QApplication.instance()
@@ -94,6 +131,7 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
             if image.isNull() or distinct_colours(image) < MIN_DISTINCT_COLOURS:
                 report.failures.append(f"{name}: the render came out blank")
             report.failures += [f"{name}: {misfit}" for misfit in misfits(kiosk.window)]
+            report.failures += [f"{name}: {failure}" for failure in check_films(kiosk, report)]
         except Exception:  # the point is to catch anything a view may raise
             report.failures.append(f"{name}: {traceback.format_exc(limit=TRACEBACK_DEPTH)}")
         if progress:

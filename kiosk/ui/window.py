@@ -259,6 +259,9 @@ class KioskWindow(QWidget):
             view.reset()
         self._history.clear()
         self.navigate(Screen.HOME, record=False)
+        # The visitor's photos, pages and films are freed now; glibc keeps the pages it freed
+        # them into unless asked (a few ms, between visitors), and a kiosk runs all day.
+        QTimer.singleShot(0, heap.give_back)
 
     # --- script variant --------------------------------------------------------------------
     def set_variant(self, variant: str) -> None:

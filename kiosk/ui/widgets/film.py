@@ -117,6 +117,7 @@ class FilmPlayer(QWidget):
         self._scrubbing = False
         self._pending_seek: int | None = None
         self.frames_played = 0
+        self.failure: str | None = None  # why the platform could not play it, once it said so
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_XS)
@@ -293,8 +294,9 @@ class FilmPlayer(QWidget):
             self._pending_seek = None
 
     def _cannot_play(self, reason: str) -> None:
-        if self.problem.isVisibleTo(self):
+        if self.failure is not None:
             return  # said once
+        self.failure = reason or "the film is missing"
         log.warning("film media/%s cannot play here: %s", self.item.file, reason)
         self.texts.ui(self.problem, "film_unavailable")
         self.problem.show()
