@@ -232,6 +232,19 @@ def cmd_hyphenate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_film_still(args: argparse.Namespace) -> int:
+    import os
+
+    from kiosk.media.still import write_still
+
+    code = write_still(args.film, args.out)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Straight out: tearing down a media player at interpreter exit is where players hang, and
+    # the still is written and closed by now.
+    os._exit(code)
+
+
 def _add_content_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("content", nargs="?", type=Path, default=None, help="content folder (default: the bundled one)")
     parser.add_argument("--media", type=Path, default=None, help="media folder (default: media/ beside content/)")
@@ -307,6 +320,10 @@ def build_parser() -> argparse.ArgumentParser:
     hyphenate.add_argument("words", type=Path)
     hyphenate.add_argument("answer", type=Path, help="where the same lists go, hyphenated")
     hyphenate.set_defaults(func=cmd_hyphenate)
+    still = verbs.add_parser("film-still", help="save a frame a second into a film as JPEG (run by the kiosk itself)")
+    still.add_argument("film", type=Path)
+    still.add_argument("out", type=Path)
+    still.set_defaults(func=cmd_film_still)
 
     shots = verbs.add_parser("shots", help="save PNG screenshots of the main views in each variant")
     _add_content_args(shots)

@@ -60,9 +60,10 @@ ISS_VERSION_NAME = "version.iss"  # build/version.iss: the version for packaging
 BESIDE_EXECUTABLE = ("content", "media")
 IGNORED_FILES = ("__pycache__", "*.pyc", ".DS_Store", "Thumbs.db", "desktop.ini", "*~", ".~lock.*")
 
-# Qt modules the kiosk imports (PySide6.QtSvg is not: the svg image plugin below needs only
-# the Qt6Svg library, which the closure keeps).
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtMultimedia")
+# Qt modules the kiosk imports, and those their bindings import in turn (QtMultimedia's imports
+# QtNetwork; without it the frozen build could not play a film). PySide6.QtSvg is not here: the
+# svg image plugin below needs only the Qt6Svg library, which the closure keeps.
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtMultimedia", "QtNetwork")
 
 # Qt plugins kept, per plugin folder, by base name (no lib prefix, no .so/.dll). Every other
 # plugin and every other folder (generic/evdev input, egl device integrations, GTK and portal
@@ -88,7 +89,7 @@ EXCLUDED_QT_MODULES = (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtAxContainer",
     "QtBluetooth", "QtCharts", "QtConcurrent", "QtDBus", "QtDataVisualization", "QtDesigner", "QtGraphs",
     "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation", "QtMultimediaWidgets",
-    "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets",
+    "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets",
     "QtPositioning", "QtPrintSupport", "QtQml", "QtQmlFeatures", "QtQuick", "QtQuick3D",
     "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors",
     "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvg", "QtSvgWidgets",

@@ -35,6 +35,9 @@ write_media_pack(Path("content"), Path("media"), Path(sys.argv[1]), (3000, 2000)
   || { tail -40 "$scratch/pack.log"; echo "packaging: the self-test with photos and a film failed"; exit 1; }
 grep -E '^(self-test|FAIL)' "$scratch/pack.log"
 grep -q ' 1 films played, 0 failures' "$scratch/pack.log" || { echo "packaging: the film was not played"; exit 1; }
+# A film with no poster shows a frame taken by a child of the kiosk (kiosk film-still).
+"${clean[@]}" "$bundle/kiosk" film-still "$scratch/pack/media/bench/film.mp4" "$scratch/still.jpg" >/dev/null 2>&1 \
+  && test -s "$scratch/still.jpg" || { echo "packaging: film-still gave no frame"; exit 1; }
 
 if command -v xvfb-run >/dev/null; then
   # A real X11 window: the xcb plugin and the libraries it needs are in the bundle.

@@ -233,3 +233,54 @@ def test_the_self_test_plays_each_film_to_a_frame_and_fails_on_one_that_cannot(
     failures = check_films(kiosk, broken)
     assert len(failures) == 1
     assert failures[0].startswith("film media/films/tour.mp4 cannot play: ")
+
+
+def _stills_on(ctx, folder: Path) -> None:  # noqa: ANN001 - a machine's thumbnails folder, where stills go
+    from kiosk.media.service import MediaService
+
+    ctx.media = MediaService(ctx.media.media_dir, thumbnails=folder)
+
+
+@pytest.mark.qt_log_ignore(*QUIET)
+def test_a_film_without_a_poster_shows_a_frame_a_second_in_taken_once_per_machine(
+        qtbot, ctx, page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import kiosk.media.service as service
+
+    _stills_on(ctx, tmp_path / "thumbnails")
+    player = film_on(page, ctx)
+    qtbot.waitUntil(lambda: player.stage.picture is not None, timeout=20_000)
+    assert player.stage.picture.size() == QSize(640, 360)
+    assert player._player is None, "taken in a child process, not by this kiosk"
+    assert player.frames_played == 0
+    assert len(list((tmp_path / "thumbnails").glob("*/*-still.jpg"))) == 1
+
+    monkeypatch.setattr(service, "take_still", lambda *_args: pytest.fail("the still is on disk already"))
+    _stills_on(ctx, tmp_path / "thumbnails")  # a restart
+    again = film_on(page, ctx)
+    qtbot.waitUntil(lambda: again.stage.picture is not None, timeout=10_000)
+
+
+def test_a_film_whose_still_cannot_be_taken_is_not_asked_twice(
+        qtbot, ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import kiosk.media.service as service
+
+    taken: list[Path] = []
+    monkeypatch.setattr(service, "take_still", lambda film, _out: taken.append(film) and False)
+    _stills_on(ctx, tmp_path / "thumbnails")
+    for _ in range(2):
+        answers: list[object] = []
+        ctx.media.request("films/tour.mp4", QSize(640, 360), answers.append)
+        qtbot.waitUntil(lambda a=answers: a == [None], timeout=10_000)
+    assert len(taken) == 1, "one try per film: the dark stage and its play mark will do"
+
+
+def test_a_child_that_hangs_is_stopped_and_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import kiosk.media.still as still
+
+    monkeypatch.setattr(still, "kiosk_command", lambda *_args: [sys.executable, "-c", "import time; time.sleep(60)"])
+    monkeypatch.setattr(still, "TAKE_TIMEOUT_S", 0.5)
+    out = tmp_path / "ab" / "still.jpg"
+    assert still.take_still(tmp_path / "film.mp4", out) is False
+    assert list(tmp_path.rglob("*")) == [out.parent], "no still, no partial file"

@@ -6,8 +6,9 @@ holds its place, so nothing moves when the photo arrives). The photo itself come
 (`request`): decoded on a worker thread through QImageReader with a scaled size (a 40 MP photo
 shown 800 px wide is read at 800 px, not whole) and its EXIF orientation applied, then kept in
 memory within a bound and on disk as a thumbnail named by the file's content, so neither a second
-visit nor the first one after a restart or a content reload decodes the original again. A missing
-or broken file gives None and a log line, never an exception: the validator has told the curator.
+visit nor the first one after a restart or a content reload decodes the original again. A film's
+reference gives its still (a frame a second in, kiosk.media.still). A missing or broken file
+gives None and a log line, never an exception: the validator has told the curator.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
-from kiosk.content.films import Cue
+from kiosk.content.films import FILM_SUFFIXES, Cue
 from kiosk.content.media import MediaError, check_film, check_image, check_subtitles
+from kiosk.media.still import take_still
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ class MediaService(QObject):
         self._waiting: dict[Key, list[Delivery]] = {}
         self._digests: dict[tuple[str, int, int], str] = {}  # (path, bytes, mtime) -> content hash
         self._digest_lock = threading.Lock()
+        self._no_still: set[str] = set()  # films (by content) whose still could not be taken
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="media")
         self._decoded.connect(self._deliver)
         self.decodes = 0  # originals decoded (not thumbnails): what the disk cache saves
@@ -158,9 +161,26 @@ class MediaService(QObject):
             log.warning("media/%s not shown: %s", reference, exc)
             return None
 
+    def _source(self, reference: str) -> Path | None:
+        """The picture a reference shows: a photo's file, or a film's still (kiosk.media.still),
+        taken once per machine into the thumbnails folder; None when there is none."""
+        if Path(reference).suffix.lower() not in FILM_SUFFIXES:
+            return self._checked(check_image, reference)
+        film = self._checked(check_film, reference)
+        if film is None or self.thumbnails is None:
+            return None
+        digest = self._digest(film)
+        still = self.thumbnails / digest[:2] / f"{digest}-still.jpg"
+        if still.is_file():
+            return still
+        if digest in self._no_still or not take_still(film, still):
+            self._no_still.add(digest)  # asked once: the dark stage and its play mark will do
+            return None
+        return still
+
     def _read(self, key: Key) -> QImage | None:
         reference = key[0]
-        path = self._checked(check_image, reference)
+        path = self._source(reference)
         if path is None:
             return None
         thumbnail = self._thumbnail_path(path, key)

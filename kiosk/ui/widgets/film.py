@@ -151,11 +151,9 @@ class FilmPlayer(QWidget):
 
     # --- what shows before it plays -----------------------------------------------------------
     def _show_poster(self) -> None:
-        """The curator's still (without one: the dark stage and its play mark). The film's own
-        first frame is not fetched: stopping a player while it still opens the film hung the
-        GUI thread once in a handful of test runs, and an unattended kiosk must never hang."""
-        if self.item.poster:
-            self.ctx.media.request(self.item.poster, self.stage.box, self._poster_arrived)
+        """The curator's still, or else a frame a second into the film, taken once per machine
+        in a child process (kiosk.media.still); until it comes, the dark stage and its play mark."""
+        self.ctx.media.request(self.item.poster or self.item.file, self.stage.box, self._poster_arrived)
 
     def _poster_arrived(self, image: QImage | None) -> None:
         if shiboken6.isValid(self) and image is not None and not self.playing and self.stage.picture is None:
