@@ -114,6 +114,8 @@ figures:
     unit: 亿元
     year: 2025
     kind: estimate
+    scope: park
+    topic: economy
     source: src-a
   - id: suppliers
     label: 配套商
@@ -121,6 +123,8 @@ figures:
     unit: 家
     qualifier: 近
     year: 2022
+    scope: tiexi
+    topic: economy
     source: src-b
   - id: output-goal
     label: 产值目标
@@ -128,6 +132,8 @@ figures:
     unit: 亿元
     year: 2025
     kind: target
+    scope: park
+    topic: economy
     source: src-a
 comparisons:
   - id: output

@@ -144,7 +144,8 @@ MAPS = {
 
 FIGURES = {
     "figures": [
-        {"id": "output", "label": "产值", "value": 120, "unit": "亿元", "year": 2024, "source": "src-a"},
+        {"id": "output", "label": "产值", "value": 120, "unit": "亿元", "year": 2024, "scope": "park",
+         "topic": "economy", "source": "src-a"},
     ]
 }
 

@@ -313,6 +313,31 @@ def test_a_comparisons_target_must_be_a_target(exhibition_dir: Path) -> None:
     expect_one(exhibition_dir, "figures.yaml", "suppliers", "'suppliers' is a result, not a target", occurrence=2)
 
 
+def _chart(content: Path, kind: str, figures: str) -> None:
+    with (content / "figures.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(f"charts:\n  - id: drawn\n    kind: {kind}\n    title: 图\n    figures: {figures}\n")
+
+
+def test_a_chart_draws_figures_that_exist(exhibition_dir: Path) -> None:
+    _chart(exhibition_dir, "ranking", "[output, outptu]")
+    expect_one(exhibition_dir, "figures.yaml", "outptu", "figure 'outptu' is not defined", "did you mean 'output'?")
+
+
+def test_a_share_chart_draws_percentages(exhibition_dir: Path) -> None:
+    _chart(exhibition_dir, "share", "[output]")
+    expect_one(exhibition_dir, "figures.yaml", "output]", "'output' is in 亿元", "percentages", occurrence=2)
+
+
+def test_a_ranking_draws_two_figures_or_more_in_one_unit(exhibition_dir: Path) -> None:
+    _chart(exhibition_dir, "ranking", "[output]")
+    expect_one(exhibition_dir, "figures.yaml", "[output]", "two or more figures", occurrence=2)
+    edit(exhibition_dir / "figures.yaml", "figures: [output]\n", "figures: [output, suppliers]\n")
+    found = problems(exhibition_dir)
+    assert len(found) == 2, found  # one unit, and one scope (suppliers is about Tiexi)
+    assert any("one unit to one scale; these are in 亿元, 家" in problem for problem in found)
+    assert any("its figures are about park, tiexi" in problem for problem in found)
+
+
 def test_a_comparisons_results_must_be_reported(exhibition_dir: Path) -> None:
     edit(exhibition_dir / "figures.yaml", "results: [output]", "results: [output, output-goal]")
     expect_one(exhibition_dir, "figures.yaml", "output-goal]", "'output-goal' is a target")

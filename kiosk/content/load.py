@@ -145,6 +145,7 @@ def _load_content(content_dir: Path, media_dir: Path | None) -> LoadResult:
         layers=part("maps.yaml", Maps).layers,
         figures=figures.figures,
         comparisons=figures.comparisons,
+        charts=figures.charts,
         glossary=part("glossary.yaml", Glossary),
         languages=languages,
     )

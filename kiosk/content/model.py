@@ -176,6 +176,10 @@ def is_source_field(info: FieldInfo) -> bool:
 # or a plan's goal (规划目标). Shown with the number wherever it appears.
 QuantityKind = Literal["result", "estimate", "target"]
 
+# How the figures screen groups figures: where they are about, and what they measure.
+Scope = Literal["park", "tiexi", "metro"]
+Topic = Literal["economy", "investment", "innovation", "people", "green", "openness"]
+
 # The sources' own words that bound a number: 超80%, 突破百亿, 近40家, 约6.2平方公里,
 # 30余家, 300多家, 38%以上, 不少于120户, 不超过35个工作日. Part of the quantity, never dropped.
 Qualifier = Literal["超", "超过", "突破", "近", "约", "余", "多", "以上", "不少于", "不超过"]
@@ -500,9 +504,29 @@ class Figure(Model):
     unit: Text
     qualifier: Qualifier | None = Field(None, description="The source's bound on the number: 超, 突破, 近, 约, 余, 多, 以上 ...")
     year: int = Field(ge=1900, le=2100)
+    period: Text | None = Field(None, description="How the source dates it when it gives no year (十年前): shown in "
+                                                  "place of the year, which is then the report's.")
     kind: QuantityKind = Field("result", description="estimate: expected before the statistics (预计); target: a plan's goal.")
+    scope: Scope = Field(description="Where the figure is about, as the figures screen groups it: park (中德园), tiexi "
+                                     "(铁西区, with its companies outside the park) or metro (沈阳 and its metropolitan circle).")
+    topic: Topic = Field(description="What it measures, as the figures screen groups it: economy, investment, "
+                                     "innovation, people, green or openness (exchange with Germany and the world).")
     note: Text | None = None
     source: SourceIds
+
+
+class Chart(Model):
+    """Figures drawn as a picture on the figures screen, saying in one sentence what it shows.
+    share: each figure a part of its whole (unit %), a bar of 100; change: the same measure at
+    two or more points, in order (before and after); ranking: comparable figures (one unit),
+    longest bar first. Every bar carries its number and its estimate or target mark."""
+
+    id: Id
+    kind: Literal["share", "change", "ranking"]
+    title: Text = Field(description="One sentence above the chart saying what it shows, e.g. 中德园在铁西区所占的比重。")
+    figures: tuple[Id, ...] = Field(min_length=1, description="The figures drawn (figures.yaml ids), all of one scope; "
+                                                              "the chart is shown under the first one's topic.")
+    note: Text | None = Field(None, description="What a visitor must know to read it right, in the sources' words.")
 
 
 class Comparison(Model):
@@ -519,6 +543,7 @@ class Comparison(Model):
 class Figures(Model):
     figures: tuple[Figure, ...] = Field(min_length=1)
     comparisons: tuple[Comparison, ...] = ()
+    charts: tuple[Chart, ...] = Field((), description="Figures drawn as bars on the figures screen.")
 
 
 class Glossary(Model):
@@ -563,6 +588,7 @@ class Exhibition(Model):
     layers: tuple[MapLayer, ...]
     figures: tuple[Figure, ...]
     comparisons: tuple[Comparison, ...]
+    charts: tuple[Chart, ...] = ()
     glossary: Glossary
     languages: dict[VariantId, LanguageGlossary] = Field(
         default_factory=dict, description="Each written variant's names and units (translations/<id>/glossary.yaml).")

@@ -78,6 +78,7 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument],
     r.unique("maps.yaml", ("layers",), ex.layers, "map layer")
     r.unique("figures.yaml", ("figures",), ex.figures, "figure")
     r.unique("figures.yaml", ("comparisons",), ex.comparisons, "comparison")
+    r.unique("figures.yaml", ("charts",), ex.charts, "chart")
 
     for file, part, prefix in file_parts(ex):
         for loc, source_id in iter_sources(part, prefix):
@@ -98,6 +99,7 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument],
             r.reference("companies.yaml", (*at, "location", "layer"), company.location.layer, layers, "map layer", "maps.yaml")
 
     _check_comparisons(r, ex, events)
+    _check_charts(r, ex)
 
     variant_ids = [v.id for v in ex.settings.variants]
     for section, tables in (("phrases", ex.glossary.phrases), ("forms", ex.glossary.forms)):
@@ -129,6 +131,36 @@ def _check_comparisons(r: _Reporter, ex: Exhibition, events: set[str]) -> None:
                       "must be what a source reports (kind: result or estimate)")
         if comparison.event is not None:
             r.reference("figures.yaml", (*at, "event"), comparison.event, events, "event", "timeline.yaml")
+
+
+def _check_charts(r: _Reporter, ex: Exhibition) -> None:
+    """A chart draws what can be drawn together: shares are percentages, a change or a ranking
+    compares two or more figures in one unit, and a chart is about one scope (it is shown
+    there, under its first figure's topic)."""
+    figures = ex.figures_by_id
+    for i, chart in enumerate(ex.charts):
+        at = ("charts", i)
+        drawn = []
+        for j, figure_id in enumerate(chart.figures):
+            r.reference("figures.yaml", (*at, "figures", j), figure_id, figures.keys(), "figure", "figures.yaml")
+            if figure_id in figures:
+                drawn.append(figures[figure_id])
+        if len(drawn) < len(chart.figures):
+            continue
+        if chart.kind == "share":
+            for j, figure in enumerate(drawn):
+                if figure.unit != "%":
+                    r.add("figures.yaml", (*at, "figures", j), f"figure '{figure.id}' is in {figure.unit}: "
+                          "a share chart draws percentages (unit: \"%\") as parts of their whole")
+        elif len(drawn) < 2:  # noqa: PLR2004 - a comparison needs two
+            r.add("figures.yaml", (*at, "figures"), f"a {chart.kind} chart compares two or more figures")
+        elif len({figure.unit for figure in drawn}) > 1:
+            units = ", ".join(sorted({figure.unit for figure in drawn}))
+            r.add("figures.yaml", (*at, "figures"), f"a {chart.kind} chart draws one unit to one scale; these are in {units}")
+        scopes = {figure.scope for figure in drawn}
+        if len(scopes) > 1:
+            r.add("figures.yaml", (*at, "figures"), "a chart is shown under one scope of the figures screen: its "
+                  "figures are about " + ", ".join(sorted(scopes)))
 
 
 def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], script: str) -> None:

@@ -32,6 +32,7 @@ def file_parts(ex: Exhibition) -> Iterable[tuple[str, BaseModel, Loc]]:
         ("maps.yaml", "layers", ex.layers),
         ("figures.yaml", "figures", ex.figures),
         ("figures.yaml", "comparisons", ex.comparisons),
+        ("figures.yaml", "charts", ex.charts),
     ):
         for index, item in enumerate(items):
             yield file, item, (key, index)
