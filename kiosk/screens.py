@@ -21,6 +21,7 @@ class Screen(enum.Enum):
     MAP = ("map", "kiosk.ui.map.view:MapView", True, None)
     COMPANIES = ("companies", "kiosk.ui.companies.directory:CompanyDirectory", True, None)
     PROFILE = ("companies", "kiosk.ui.companies.profile:CompanyProfile", False, "companies")
+    FIGURES = ("figures", "kiosk.ui.figures.view:FiguresView", True, None)
 
     def __init__(self, title: str, view: str, tile: bool, up: str | None) -> None:
         self.title = title  # the interface word (kiosk.ui.strings) the top bar shows

@@ -154,9 +154,9 @@ def _check_charts(r: _Reporter, ex: Exhibition) -> None:
                           "a share chart draws percentages (unit: \"%\") as parts of their whole")
         elif len(drawn) < 2:  # noqa: PLR2004 - a comparison needs two
             r.add("figures.yaml", (*at, "figures"), f"a {chart.kind} chart compares two or more figures")
-        elif len({figure.unit for figure in drawn}) > 1:
-            units = ", ".join(sorted({figure.unit for figure in drawn}))
-            r.add("figures.yaml", (*at, "figures"), f"a {chart.kind} chart draws one unit to one scale; these are in {units}")
+        elif len(units := sorted({str(figure.unit) for figure in drawn})) > 1:
+            r.add("figures.yaml", (*at, "figures"),
+                  f"a {chart.kind} chart draws one unit to one scale; these are in {', '.join(units)}")
         scopes = {figure.scope for figure in drawn}
         if len(scopes) > 1:
             r.add("figures.yaml", (*at, "figures"), "a chart is shown under one scope of the figures screen: its "

@@ -130,6 +130,8 @@ ROLES: dict[str, tuple[str, bool]] = {
     "button": ("body", False),
     "button-strong": ("body", True),
     "chip": ("caption", False),
+    "chart-value": ("heading", True),  # the number at a bar's end
+    "chart-goal": ("heading", True),  # ... of a plan's goal
 }
 
 
@@ -235,6 +237,8 @@ QLabel[role="subheading"] { color: {{muted}}; }
 QLabel[role="caption"] { color: {{muted}}; }
 QLabel[role="figure"] { color: {{accent}}; }
 QLabel[role="target"] { color: {{target}}; }
+QLabel[role="chart-value"] { color: {{accent}}; }
+QLabel[role="chart-goal"] { color: {{target}}; }
 QLabel[role="approximate"] { color: {{approximate}}; }
 QWidget#TopBar { background: {{surface}}; border-bottom: 1px solid {{line}}; }
 QFrame[card="true"] { background: {{surface}}; border: 1px solid {{line}}; border-radius: {{radius_m}}px; }
@@ -316,6 +320,15 @@ STYLESHEET += COMPANIES_STYLESHEET
 
 
 # --- map tokens ---
+# --- the figures screen ----------------------------------------------------------------------
+FIGURE_TILE_WIDTH = 400  # a figure tile's least width: two lines hold a German label
+CHART_BAR_HEIGHT = 36
+CHART_BAR_RADIUS = 9
+CHART_TARGET_PEN = 3  # a plan goal's bar is an outline this thick, never a filled result
+CHART_GROW_SHARE = 3  # bars grow in over this many of ANIMATION_MS on entering (0 under test)
+CHART_ESTIMATE_HATCH = "#66FFFFFF"  # stripes over an estimate's bar: not yet a statistic
+CHART_MAX_WIDTH = 1400  # bars wider than this are hard to compare across a landscape screen
+
 MAP_PANEL_WIDTH = 460  # landscape side panel: the longest layer title wraps to two lines at most
 MAP_CARD_WIDTH = 560  # landscape card; in portrait the card spans the map's width
 MAP_FIT_PADDING = SPACE_L  # room between the outlines and the map's edge when fitted

@@ -34,9 +34,9 @@ from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.widgets import (
     Chip,
+    ChipFlow,
     ElidedLabel,
     FitLabel,
-    FlowLayout,
     KindMark,
     TapFrame,
     TouchButton,
@@ -109,30 +109,6 @@ class CompanyCard(TapFrame):
         texts.bind(self.origin, self.origin.setText,
                    lambda: ctx.origin_line(company) or " ")  # a line kept, so cards align
         layout.addWidget(self.origin)
-
-
-class ChipFlow(QWidget):
-    """Filter chips in rows that wrap to the width given, never hiding a sector off-screen.
-
-    It sets its own fixed height on every resize (from its FlowLayout), so the row it sits in
-    need not support height-for-width.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.flow = FlowLayout(self)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def add(self, widget: QWidget) -> None:
-        self.flow.addWidget(widget)
-
-    def relayout(self) -> None:
-        self.flow.invalidate()
-        self.setFixedHeight(self.flow.heightForWidth(self.width()))
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        super().resizeEvent(event)
-        self.relayout()
 
 
 @dataclass

@@ -88,6 +88,7 @@ class Spotlight(TapFrame):
         self.tiles_row.setSpacing(theme.SPACE_S)
         self.tiles = [FactTile() for _ in range(FIGURES_SHOWN)]
         for index, tile in enumerate(self.tiles):
+            tile.tappable = True  # to the figures screen, on this figure and its source
             self.tiles_row.addWidget(tile, 0, index)
         outer.addLayout(self.tiles_row)
         outer.addStretch(1)
@@ -149,6 +150,8 @@ class HomeView(QWidget):
 
         self.spotlight = Spotlight(ctx)
         self.spotlight.tapped.connect(self._open_spotlight)
+        for tile in self.spotlight.tiles:
+            tile.tapped.connect(lambda t=tile: self._open_figure(t))
         # The attract film beside the highlights (above them on a portrait screen), silent, looping.
         self.stage_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.stage_box.setSpacing(theme.SPACE_M)
@@ -196,6 +199,12 @@ class HomeView(QWidget):
         step = self.spotlight.current
         if step is not None and step.event is not None:
             self.navigate(Screen.TIMELINE, step.event.id)
+        elif step is not None:
+            self.navigate(Screen.FIGURES)
+
+    def _open_figure(self, tile: FactTile) -> None:
+        figure = tile.fact
+        self.navigate(Screen.FIGURES, getattr(figure, "id", None))
 
     # --- ScreenView -------------------------------------------------------------------------
     @staticmethod

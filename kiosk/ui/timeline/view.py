@@ -312,6 +312,9 @@ class EventDetail(QFrame):
             words(lambda: ctx.ui("targets_and_results"), "heading")
             for comparison in comparisons:
                 compared = ComparisonRow(ctx, comparison)
+                for tile in compared.tiles:  # each figure, with its source, on the figures screen
+                    tile.tappable = True
+                    tile.tapped.connect(lambda t=tile: self.navigate(Screen.FIGURES, getattr(t.fact, "id", None)))
                 texts.redraw(compared, compared.fill)
                 layout.addWidget(compared)
         words(lambda: ctx.source_line(event.source), "caption")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
-from kiosk.ui.widgets.basics import label
+from kiosk.ui.widgets.basics import TapFrame, label
 from kiosk.ui.widgets.elided import ElidedLabel
 from kiosk.ui.widgets.fitting import FitLabel
 
@@ -18,12 +18,16 @@ if TYPE_CHECKING:
     from kiosk.ui.context import ViewContext
 
 
-class FactTile(QFrame):
-    """A key figure: big value and unit, its label, the year, and a 'plan target' badge."""
+class FactTile(TapFrame):
+    """A key figure: big value and unit, its label, the year, and a 'plan target' badge. A tile
+    its owner makes `tappable` (a headline figure, which the figures screen can show) presses
+    and emits `tapped`; any other stays still under a finger."""
+
+    tappable = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("card", True)
+        self.fact: Figure | KeyFact | None = None
         self.setMinimumWidth(theme.FACT_TILE_MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
@@ -55,6 +59,12 @@ class FactTile(QFrame):
         self._below = QVBoxLayout()  # where the mark goes when the number's line has no room
         layout.addLayout(self._below)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self.tappable:
+            super().mousePressEvent(event)
+        else:
+            event.ignore()  # what the tile sits on has the press, as it would without the tile
+
     def _place_badge(self, *, in_row: bool) -> None:
         if in_row == self._badge_in_row:
             return
@@ -76,13 +86,22 @@ class FactTile(QFrame):
         """Fill from a headline figure or a key fact in the current variant: the number with its
         qualifier (近40, 30余), its label and year, where it comes from, and a badge when it is
         an estimate (预计) or a plan's goal (规划目标)."""
+        self.fact = fact
         quantity = ctx.quantity(fact, fact.unit)
         self.value.setText(quantity.number)
         self.unit.setText(quantity.unit)
         self.caption.set_full_text(ctx.t(fact.label))
-        year = f"{fact.year}{ctx.ui('year')}" if fact.year else ""
-        self.meta.set_full_text(" · ".join(part for part in (year, cite) if part))
+        self.meta.set_full_text(" · ".join(part for part in (figure_when(ctx, fact), cite) if part))
         badge = ctx.ui(fact.kind) if fact.kind in ("target", "estimate") else ""
         self.badge.setText(badge)
         if self.badge.isHidden() == bool(badge):  # a change of visibility re-lays the tile out
             self.badge.setVisible(bool(badge))
+
+
+def figure_when(ctx: ViewContext, fact: Figure | KeyFact) -> str:
+    """The year a figure refers to (2025年, 2025), or how its source dates it when it gives no
+    year (十年前, ten years earlier)."""
+    period = getattr(fact, "period", None)
+    if period:
+        return ctx.t(period)
+    return f"{fact.year}{ctx.ui('year')}" if fact.year else ""

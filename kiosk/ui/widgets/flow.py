@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 from kiosk.ui import theme
 
@@ -75,3 +75,27 @@ class FlowLayout(QLayout):
             x += width + gap
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y()
+
+
+class ChipFlow(QWidget):
+    """Filter chips in rows that wrap to the width given, never hiding one off-screen.
+
+    It sets its own fixed height on every resize (from its FlowLayout), so the row it sits in
+    need not support height-for-width.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = FlowLayout(self)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def add(self, widget: QWidget) -> None:
+        self.flow.addWidget(widget)
+
+    def relayout(self) -> None:
+        self.flow.invalidate()
+        self.setFixedHeight(self.flow.heightForWidth(self.width()))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self.relayout()
