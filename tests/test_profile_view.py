@@ -96,8 +96,7 @@ def test_toggle_shows_traditional_and_keeps_the_scroll_position(qtbot, ctx, view
     position = bar.value()
     assert "沈阳" in shown.summary.text()
     ctx.set_variant("zh-Hant")
-    qtbot.wait(20)
-    assert shown.name.text() == "華晨寶馬"
+    qtbot.waitUntil(lambda: shown.name.text() == "華晨寶馬", timeout=1000)  # scrolled away: after the paint
     assert "瀋陽" in shown.summary.text()
     assert "沈阳" not in shown.summary.text()
     assert "瀋陽" in shown.body.text()

@@ -12,6 +12,10 @@ What counts as a misfit, for a widget that shows (not scrolled away, not hidden)
 - a label that sticks out of a container that clips it (scroll areas excepted: their content is
   meant to move).
 An ElidedLabel shortens its text with … by design: it is checked for the lines it keeps.
+
+`long_lines` finds text set too wide to read: a line of running text (a wrapped label) longer
+than about 40 Chinese characters or 70 Latin ones, where the eye loses its way back to the next
+line. Labels of running text take a measure (TextLabel.set_measure) that keeps them within it.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ import re
 from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QPushButton, QWidget
 
 from kiosk.hyphenation import unhyphenated
+from kiosk.ui.theme import RUNNING_TEXT
 from kiosk.ui.widgets.elided import ElidedLabel
 
 SLACK_PX = 1  # rounding between Qt's layout and its font metrics
@@ -30,6 +36,9 @@ PATH_DEPTH = 3  # widget names in a report's path
 QUOTED = 48  # characters of the text a report quotes
 # Where a line may break inside a run of text: spaces, hyphens and dashes, slashes, soft
 # hyphens, and between any two CJK characters (each is its own unit).
+LONGEST_CJK_LINE = 40  # characters of a line of Chinese running text
+LONGEST_LATIN_LINE = 70
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 _UNBREAKABLE = re.compile(r"[^\s\u00ad\u200b\-\u2010-\u2015/\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 
 
@@ -128,4 +137,44 @@ def misfits(root: QWidget) -> list[str]:
         if problem:
             shown = unhyphenated(text).replace("\n", " ")
             found.append(f"{_where(widget, root)} '{shown[:QUOTED]}': {problem}")
+    return found
+
+
+def line_lengths(widget: QLabel) -> list[str]:
+    """The lines a wrapped label shows at its width, as laid out in its font."""
+    text = unhyphenated(widget.text())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, widget.font())
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(widget.contentsRect().width())
+            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return lines
+
+
+def too_long(line: str) -> bool:
+    """A line of running text too long to read: mostly Chinese and over 40 characters, or
+    Latin and over 70."""
+    chinese = len(_CJK.findall(line))
+    if chinese * 2 >= len(line):
+        return len(line) > LONGEST_CJK_LINE
+    return len(line) > LONGEST_LATIN_LINE
+
+
+def long_lines(root: QWidget) -> list[str]:
+    """Every wrapped text on `root` with a line too long to read, as 'where: what' lines."""
+    found = []
+    for widget in _shown_children(root):
+        if (not isinstance(widget, QLabel) or not widget.wordWrap() or not widget.text().strip()
+                or widget.property("role") not in RUNNING_TEXT):
+            continue  # titles are short by nature and set as large as the room allows
+        longest = max(line_lengths(widget), key=len, default="")
+        if too_long(longest):
+            found.append(f"{_where(widget, root)} '{longest[:QUOTED]}': a line of {len(longest)} characters "
+                         f"({widget.contentsRect().width()} px wide): set it in a measure")
     return found

@@ -1,8 +1,8 @@
 """Render every view of an exhibition offscreen: screenshots for people, a self-test for machines.
 
 `kiosk self-test` walks every screen, every event, every company profile and every map layer in
-every variant, and fails on any exception, on a render that came out blank, and on any text cut
-off or overflowing its box (kiosk.ui.fit). Each film it meets is played to its first frame, so a
+every variant, and fails on any exception, on a render that came out blank, on any text cut
+off or overflowing its box, and on running text set too wide to read (kiosk.ui.fit). Each film it meets is played to its first frame, so a
 machine (or a build) that cannot decode the content's films fails here, not before a visitor.
 It is meant for an installed exhibition PC as much as for CI. `kiosk shots` saves the main views as PNGs.
 """
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.screens import Screen
 from kiosk.ui.app import Kiosk
-from kiosk.ui.fit import misfits
+from kiosk.ui.fit import long_lines, misfits
 from kiosk.ui.widgets import FilmPlayer
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,7 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
             if image.isNull() or distinct_colours(image) < MIN_DISTINCT_COLOURS:
                 report.failures.append(f"{name}: the render came out blank")
             report.failures += [f"{name}: {misfit}" for misfit in misfits(kiosk.window)]
+            report.failures += [f"{name}: {line}" for line in long_lines(kiosk.window)]
             report.failures += [f"{name}: {failure}" for failure in check_films(kiosk, report)]
         except Exception:  # the point is to catch anything a view may raise
             report.failures.append(f"{name}: {traceback.format_exc(limit=TRACEBACK_DEPTH)}")

@@ -18,6 +18,8 @@ from kiosk.content.model import Theme as ContentTheme
 
 # --- sizes (logical px) -------------------------------------------------------------------
 TOUCH_MIN = 64  # smallest tappable target, in both directions
+MEASURE_EM = 30  # running text is set no wider than this many ems: lines of about 30 CJK / 65 Latin characters
+RUNNING_TEXT = frozenset({"body", "lead", "strong", "subheading", "caption"})  # roles read as text, not as titles
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 8, 16, 24, 40, 64
 RADIUS_S, RADIUS_M, RADIUS_L = 10, 18, 28
 TOP_BAR_HEIGHT = 96

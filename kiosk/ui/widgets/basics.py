@@ -4,9 +4,10 @@ cards that tell a tap from a drag."""
 from __future__ import annotations
 
 import qtawesome as qta
+import shiboken6
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QStyle, QWidget
 
 from kiosk.hyphenation import break_lines, unhyphenated
 from kiosk.ui import theme
@@ -16,14 +17,24 @@ from kiosk.ui.widgets.text_label import TextLabel
 def repolish(widget: QWidget) -> None:
     """Apply a changed dynamic property (pressed, current, checked) to the stylesheet."""
     style = widget.style()
+    if not isinstance(style, QStyle):
+        # PySide can hand back a stale wrapper: one left over from a layout item Qt deleted
+        # behind Python's back, for the style Qt has since made at the same address. Dropped,
+        # the next ask wraps the style itself (seen once in a full test run, on a tap).
+        shiboken6.invalidate(style)
+        style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
 
 def label(text: str = "", role: str = "body", *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
+    """A text in a role (its size, weight and colour); wrapped running text is set in a
+    readable measure (theme.MEASURE_EM), however wide the screen."""
     lbl = TextLabel(text, parent)
     theme.apply_role(lbl, role)
     lbl.setWordWrap(wrap)
+    if wrap and role in theme.RUNNING_TEXT:
+        lbl.set_measure(theme.MEASURE_EM)
     lbl.setTextFormat(Qt.TextFormat.PlainText)  # content is shown as text, never as markup
     lbl.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     lbl.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

@@ -8,6 +8,11 @@ words it showed before: on the plan's detail sheet, with its 24 figure tiles, th
 most of the switch. Each label keeps its answers until its text, face or margins change, and all
 labels share what any of them measured (the same words in the same face at the same width take
 the same room), so switching back to a language measures nothing.
+
+Running text may be given a measure (`set_measure`, in ems of its type size): however wide the
+label, its lines stay within it, so a line on a wide screen stays short enough to read. The
+label keeps its whole width (a layout places it as any other) and leaves the rest empty, as a
+right margin.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel
 
 KEPT_WIDTHS = 8  # per label: a resize asks at many widths; only the last few are asked again
@@ -31,9 +37,41 @@ class TextLabel(QLabel):
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - QLabel's own overloads
         self._known: dict[Any, Any] = {}
         self._font_key: str | None = None
+        self._measure_em = 0
+        self._keeps_measure = False  # the right margin is the measure's (never set otherwise)
         super().__init__(*args, **kwargs)
 
+    # --- the measure -------------------------------------------------------------------------------
+    def set_measure(self, ems: int) -> None:
+        """Keep lines within `ems` of the type size (0: the label's whole width)."""
+        self._measure_em = ems
+        self._keeps_measure = True
+        self._fit_measure(self.width())
+
+    @property
+    def measure(self) -> int:
+        """The widest a line may be, in px (0: no measure)."""
+        return self._measure_em * self.font().pixelSize() if self._measure_em else 0
+
+    def _fit_measure(self, width: int) -> None:
+        if not self._keeps_measure:
+            return
+        margins = self.contentsMargins()
+        room = max(0, width - margins.left() - self.measure) if self._measure_em else 0
+        if margins.right() != room:
+            self.setContentsMargins(margins.left(), margins.top(), room, margins.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._fit_measure(event.size().width())
+        super().resizeEvent(event)
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        if self._measure_em:
+            # Qt's answer takes the margins set now (for the width the label has) off the width
+            # asked: ask it for the text's width at `width`, within the measure, plus those.
+            margins = self.contentsMargins()
+            text = min(width - margins.left(), self.measure)
+            width = text + margins.left() + margins.right()
         return self._answer(width, lambda: super(TextLabel, self).heightForWidth(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -78,6 +116,8 @@ class TextLabel(QLabel):
         if event.type() in _CHANGES:
             self._forget()
             self._font_key = None
+            if event.type() == QEvent.Type.FontChange:
+                self._fit_measure(self.width())  # a measure in ems follows the type size
         super().changeEvent(event)
 
 
