@@ -152,9 +152,15 @@ def _offscreen_kiosks(args: argparse.Namespace, sizes: list[str]):  # noqa: ANN2
 def cmd_self_test(args: argparse.Namespace) -> int:
     from kiosk.ui.snapshots import self_test
 
+    lower_edge_mm = height_mm = None
+    if _settings_file_exists():
+        from kiosk.runtime.settings import load_settings
+
+        settings = load_settings()[0]
+        lower_edge_mm, height_mm = settings.screen_lower_edge_mm, settings.screen_height_mm
     failures = 0
     for size, kiosk in _offscreen_kiosks(args, args.sizes):
-        report = self_test(kiosk)
+        report = self_test(kiosk, lower_edge_mm=lower_edge_mm, height_mm=height_mm)
         failures += len(report.failures)
         for failure in report.failures:
             _out(f"FAIL {size} {failure}")
@@ -366,11 +372,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _machine_content_dir() -> Path | None:
-    """This PC's configured content folder (Windows keeps it in ProgramData), if any."""
+def _settings_file_exists() -> bool:
     from kiosk.runtime.machine import settings_file
 
-    if not settings_file().is_file():
+    return settings_file().is_file()
+
+
+def _machine_content_dir() -> Path | None:
+    """This PC's configured content folder (Windows keeps it in ProgramData), if any."""
+    if not _settings_file_exists():
         return None  # no settings file: skip importing pydantic for nothing
     from kiosk.runtime.settings import load_settings
 

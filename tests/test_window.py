@@ -6,6 +6,8 @@ screens tall, two map layers).
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -143,7 +145,11 @@ def test_home_lays_out_without_overlap_in_both_orientations(qtbot, kiosk, size) 
         assert window.rect().contains(rect), f"{type(part).__name__} leaves the screen at {size}"
     portrait = size[1] > size[0]
     xs = {tile.mapTo(window, tile.rect().topLeft()).x() for tile in home.tiles}
-    assert (len(xs) == 1) == portrait  # stacked in portrait, side by side in landscape
+    ys = {tile.mapTo(window, tile.rect().topLeft()).y() for tile in home.tiles}
+    if portrait:  # two columns on a tall screen, one row on a wide one
+        assert (len(xs), len(ys)) == (2, math.ceil(len(home.tiles) / 2))
+    else:
+        assert (len(xs), len(ys)) == (len(home.tiles), 1)
 
 
 def test_touch_targets_are_large_enough(qtbot, kiosk) -> None:  # noqa: ANN001

@@ -78,6 +78,16 @@ class MachineSettings(BaseModel):
     film_sound: bool = Field(
         False, description="Films start with their sound on (off by default: a visitor taps the sound button)."
     )
+    screen_lower_edge_mm: int | None = Field(
+        None, ge=0, le=2500,
+        description="Height of the picture's lower edge above the floor, in mm; unset = 500 for a portrait screen, "
+                    "680 for a landscape one. `kiosk self-test` checks every control lies 380-1220 mm above the floor.",
+    )
+    screen_height_mm: int | None = Field(
+        None, ge=100, le=3000,
+        description="Height of the picture itself, in mm; unset = 1218 for portrait (a 55-inch screen stood upright), "
+                    "535 for landscape (a 43-inch screen).",
+    )
 
     @field_validator("content_dir", "media_dir")
     @classmethod

@@ -2,7 +2,8 @@
 
 `kiosk self-test` walks every screen, every event, every company profile and every map layer in
 every variant, and fails on any exception, on a render that came out blank, on any text cut
-off or overflowing its box, and on running text set too wide to read (kiosk.ui.fit). Each film it meets is played to its first frame, so a
+off or overflowing its box, on running text set too wide to read (kiosk.ui.fit), and on a
+control a visitor needs out of reach on the machine's mounting (kiosk.ui.reach). Each film it meets is played to its first frame, so a
 machine (or a build) that cannot decode the content's films fails here, not before a visitor.
 It is meant for an installed exhibition PC as much as for CI. `kiosk shots` saves the main views as PNGs.
 """
@@ -20,9 +21,11 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from kiosk.reach import mounting
 from kiosk.screens import Screen
 from kiosk.ui.app import Kiosk
 from kiosk.ui.fit import long_lines, misfits
+from kiosk.ui.reach import out_of_reach
 from kiosk.ui.widgets import FilmPlayer
 
 log = logging.getLogger(__name__)
@@ -116,9 +119,14 @@ def check_films(kiosk: Kiosk, report: SelfTestReport) -> list[str]:
     return failures
 
 
-def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> SelfTestReport:
+def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None, *,
+              lower_edge_mm: int | None = None, height_mm: int | None = None) -> SelfTestReport:
+    """Every render of `walk`, checked; the controls held to the reach zone of a screen mounted
+    as the machine's settings say (else the orientation's default, kiosk.reach)."""
     report = SelfTestReport()
     app = QApplication.instance()
+    window = kiosk.window
+    place = mounting(portrait=window.height() > window.width(), lower_edge_mm=lower_edge_mm, height_mm=height_mm)
     for name, action in walk(kiosk):
         try:
             action()
@@ -132,6 +140,7 @@ def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None) -> Se
                 report.failures.append(f"{name}: the render came out blank")
             report.failures += [f"{name}: {misfit}" for misfit in misfits(kiosk.window)]
             report.failures += [f"{name}: {line}" for line in long_lines(kiosk.window)]
+            report.failures += [f"{name}: {control}" for control in out_of_reach(kiosk.window, place)]
             report.failures += [f"{name}: {failure}" for failure in check_films(kiosk, report)]
         except Exception:  # the point is to catch anything a view may raise
             report.failures.append(f"{name}: {traceback.format_exc(limit=TRACEBACK_DEPTH)}")

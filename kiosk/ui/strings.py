@@ -53,6 +53,8 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "status_built": {"zh-Hans": "已建成", "zh-Hant": "已建成", "en": "Built", "de": "Fertiggestellt"},
     "origin": {"zh-Hans": "来自", "zh-Hant": "來自", "en": "From", "de": "Aus"},
     "sector": {"zh-Hans": "产业", "zh-Hant": "產業", "en": "Sector", "de": "Branche"},
+    "previous": {"zh-Hans": "上一条", "zh-Hant": "上一條", "en": "Previous", "de": "Zurück"},
+    "next": {"zh-Hans": "下一条", "zh-Hant": "下一條", "en": "Next", "de": "Weiter"},
     "close": {"zh-Hans": "关闭", "zh-Hant": "關閉", "en": "Close", "de": "Schließen"},
     "still_there": {"zh-Hans": "还在浏览吗？", "zh-Hant": "還在瀏覽嗎？", "en": "Still there?", "de": "Sind Sie noch da?"},
     "touch_to_continue": {"zh-Hans": "轻触屏幕继续浏览", "zh-Hant": "輕觸屏幕繼續瀏覽", "en": "Touch the screen to carry on",

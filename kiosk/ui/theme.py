@@ -42,6 +42,7 @@ DOT_SIZE = 18
 ICON_DEFAULT_COLOR = "#1B2430"
 HOME_TILES_STRETCH, HOME_SPOTLIGHT_STRETCH = 0, 1  # the tiles take what they need, the spotlight the rest
 HOME_TILE_HEIGHT = 160
+HOME_TILE_COLUMNS_PORTRAIT = 2
 YEAR_TICK_HEIGHT = 56
 DETAIL_WIDTH = 1280
 DETAIL_IMAGE_WIDTH, DETAIL_IMAGE_HEIGHT = 1100, 620
@@ -243,6 +244,7 @@ QLabel[role="chart-value"] { color: {{accent}}; }
 QLabel[role="chart-goal"] { color: {{target}}; }
 QLabel[role="approximate"] { color: {{approximate}}; }
 QWidget#TopBar { background: {{surface}}; border-bottom: 1px solid {{line}}; }
+QWidget#TopBar[below="true"] { border-bottom: none; border-top: 1px solid {{line}}; }
 QFrame[card="true"] { background: {{surface}}; border: 1px solid {{line}}; border-radius: {{radius_m}}px; }
 QFrame[card="true"][pressed="true"] { background: {{pressed}}; }
 QFrame[card="true"][current="true"] { border: 3px solid {{accent}}; }

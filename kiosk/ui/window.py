@@ -32,8 +32,9 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate, ScreenView
 from kiosk.ui.pacing import SlicedJob
+from kiosk.ui.reach import needs_reach
 from kiosk.ui.strings import every_ui_text
-from kiosk.ui.widgets import ElidedLabel, TouchButton, close_viewers, film_playing, stop_films
+from kiosk.ui.widgets import ElidedLabel, TouchButton, close_viewers, film_playing, repolish, stop_films
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ class TopBar(QWidget):
             picker_row.addWidget(button)
         self._picker_below: bool | None = None
         self._place_picker(below=False)
+        needs_reach(self.home, self.back, *self.variant_buttons.values())
 
     def _place_picker(self, *, below: bool) -> None:
         if below == self._picker_below:
@@ -140,6 +142,7 @@ class KioskWindow(QWidget):
         self.stack.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
+        self._bar_below: bool | None = None
 
         self.top_bar.home.clicked.connect(self.go_home)
         self.top_bar.back.clicked.connect(self.back)
@@ -302,6 +305,24 @@ class KioskWindow(QWidget):
             button.setChecked(variant_id == variant)
 
     # --- top bar ---------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        size = event.size()
+        self._place_bar(below=size.height() > size.width())
+
+    def _place_bar(self, *, below: bool) -> None:
+        """The navigation bar (home, back, the title, the languages) along the top of a
+        landscape screen, and along the bottom of a portrait one: on a tall screen stood on the
+        floor the top edge is out of a child's or a wheelchair user's reach (kiosk.reach)."""
+        if below == self._bar_below:
+            return
+        self._bar_below = below
+        layout = self.layout()
+        layout.removeWidget(self.top_bar)
+        layout.insertWidget(1 if below else 0, self.top_bar)
+        self.top_bar.setProperty("below", below)
+        repolish(self.top_bar)
+
     def _title_text(self) -> str:
         if self.current in (None, Screen.HOME):
             return self.ctx.t(self.ctx.exhibition.settings.title)

@@ -31,6 +31,7 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.figures.charts import ChartBlock, chart_block, comparison_block
 from kiosk.ui.navigation import Navigate
+from kiosk.ui.reach import needs_reach
 from kiosk.ui.widgets import (
     Chip,
     ChipFlow,
@@ -175,6 +176,7 @@ class FigureSource(QFrame):
         self.close_button = TouchButton(icon_name="mdi6.close")
         texts.ui(self.close_button, "close", setter="setAccessibleName")
         self.close_button.clicked.connect(self.hide)
+        needs_reach(self.close_button)
         outer.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         texts.redraw(self, self._fill)
 

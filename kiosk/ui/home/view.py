@@ -138,14 +138,17 @@ class HomeView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
 
-        self.tiles_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        # One row of tiles on a wide screen; two columns on a tall one (a column of four would
+        # leave the highlights no room).
+        self.tiles_box = QGridLayout()
         self.tiles_box.setSpacing(theme.SPACE_M)
         self.tiles: list[HomeTile] = []
         for tile in settings.home_tiles:
             widget = HomeTile(ctx, self.texts, tile)
             widget.tapped.connect(lambda s=widget.screen: navigate(s))
             self.tiles.append(widget)
-            self.tiles_box.addWidget(widget, 1)
+        self._tile_columns = 0
+        self._place_tiles(len(self.tiles))
         layout.addLayout(self.tiles_box, theme.HOME_TILES_STRETCH)
 
         self.spotlight = Spotlight(ctx)
@@ -172,10 +175,15 @@ class HomeView(QWidget):
             invite.setFont(theme.font(variant.font, "caption", bold=variant.id == settings.default_variant))
             invite.setProperty("variant", variant.id)
             self.invites.addWidget(invite)
-        layout.addWidget(invites)
         self.credits = label("", "caption")
         self.texts.text(self.credits, settings.credits)
-        layout.addWidget(self.credits)
+        # The invitations and the credits side by side on a wide screen, one above the other on
+        # a tall one: the credits keep a readable measure, and the highlights keep their room.
+        self.footer = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.footer.setSpacing(theme.SPACE_L)
+        self.footer.addWidget(invites, 1, Qt.AlignmentFlag.AlignTop)
+        self.footer.addWidget(self.credits, 1)
+        layout.addLayout(self.footer)
 
         self.steps = highlights(ctx)
         self.step_index = 0
@@ -235,9 +243,19 @@ class HomeView(QWidget):
     def current_item(self) -> str | None:
         return None
 
+    def _place_tiles(self, columns: int) -> None:
+        if columns == self._tile_columns:
+            return
+        self._tile_columns = columns
+        for index, tile in enumerate(self.tiles):
+            self.tiles_box.addWidget(tile, index // columns, index % columns)
+        for column in range(self.tiles_box.columnCount()):
+            self.tiles_box.setColumnStretch(column, 1 if column < columns else 0)
+
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         portrait = self.height() > self.width()
-        self.tiles_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self._place_tiles(theme.HOME_TILE_COLUMNS_PORTRAIT if portrait else len(self.tiles))
+        self.footer.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.stage_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.RightToLeft)
         self.spotlight.set_columns(2 if portrait else FIGURES_SHOWN)
         super().resizeEvent(event)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.content.model import Company, MapLayer, Place, Zone
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
+from kiosk.ui.reach import needs_reach
 from kiosk.ui.widgets import Chip, ElidedLabel, FitLabel, FlowLayout, TouchButton, icon, label, show_if
 from kiosk.ui.widgets.shadow import FloatShadow
 
@@ -53,6 +54,7 @@ class MapCard(QFrame):
         self.kicker = label("", "caption")
         self.close_button = TouchButton(icon_name="mdi6.close", color=ctx.palette.ink)
         self.close_button.setProperty("flat", True)
+        needs_reach(self.close_button)
         head.addWidget(self.mark)
         head.addWidget(self.kicker, 1)
         head.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -28,6 +28,7 @@ from kiosk.ui.map.panel import LayerTrail, MapPanel
 from kiosk.ui.map.scene import Hit, MapScene
 from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import SlicedJob
+from kiosk.ui.reach import needs_reach
 from kiosk.ui.widgets import TouchButton, label
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class MapView(QWidget):
         for button, key in ((self.zoom_in, "zoom_in"), (self.zoom_out, "zoom_out"), (self.zoom_fit, "reset_view")):
             self.texts.ui(button, key, setter="setAccessibleName")  # icon-only, so named for screen readers
             column.addWidget(button)
+        needs_reach(self.zoom_in, self.zoom_out, self.zoom_fit)
         drop_shadow(ctx, self.controls)
         self.credit = label("", "caption", parent=self.stage)
         self.credit.setObjectName("MapCredit")

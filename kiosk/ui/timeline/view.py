@@ -25,6 +25,7 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, TextValue, ViewContext
 from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import AfterFrame
+from kiosk.ui.reach import needs_reach
 from kiosk.ui.widgets import (
     Chip,
     ElidedLabel,
@@ -212,10 +213,14 @@ class EventDetail(QFrame):
         head.addWidget(self.date)
         head.addWidget(self.badge)
         head.addStretch(1)
-        head.addWidget(self.prev)
-        head.addWidget(self.next)
-        head.addWidget(self.close_button)
         outer.addLayout(head)
+        # Previous, next and close along the sheet's bottom edge: within reach however tall the
+        # screen (kiosk.reach), and where a thumb rests after reading down the page.
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        for button in (self.prev, self.next, self.close_button):
+            controls.addWidget(button)
+        needs_reach(self.prev, self.next, self.close_button)
         self.title = label("", "title")
         outer.addWidget(self.title)
         self.scroll = QScrollArea()
@@ -223,9 +228,12 @@ class EventDetail(QFrame):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         make_kinetic(self.scroll, horizontal=False)
         outer.addWidget(self.scroll, 1)
+        outer.addLayout(controls)
         self.body_host: QWidget | None = None
         # The sheet's own binder: its texts follow a switch of language without a rebuild.
         self.texts = TextBinder(ctx, self)
+        for button, key in ((self.prev, "previous"), (self.next, "next"), (self.close_button, "close")):
+            self.texts.ui(button, key, setter="setAccessibleName")  # icon-only: named for screen readers
         self.texts.redraw(self, self._fill_head)
         self.texts.after_refresh(self.refilled.emit)
 

@@ -24,6 +24,7 @@ from kiosk.content.model import MediaItem
 from kiosk.formatting import clock
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.reach import needs_reach
 from kiosk.ui.widgets.basics import TouchButton, hide_unless, label
 from kiosk.ui.widgets.images import keep_shape, shape_height
 
@@ -138,6 +139,7 @@ class FilmPlayer(QWidget):
         self.sound_button.setCheckable(True)
         self.sound_button.setChecked(ctx.film_sound)
         self.sound_button.toggled.connect(self._sound)
+        needs_reach(self.play_button, self.scrub, self.sound_button)
         for widget in (self.play_button, self.scrub, self.time, self.sound_button):
             row.addWidget(widget, 1 if widget is self.scrub else 0)
             hide_unless(widget, not attract)

@@ -20,6 +20,7 @@ from kiosk.content.model import MediaItem
 from kiosk.media.service import MediaService
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.reach import needs_reach
 from kiosk.ui.widgets.basics import TouchButton, hide_unless, label
 from kiosk.ui.widgets.images import MediaImage
 
@@ -206,6 +207,7 @@ class PhotoViewer(QWidget):
             button.setProperty("viewer", True)
             button.setMinimumSize(theme.VIEWER_BUTTON, theme.VIEWER_BUTTON)
             button.setIconSize(QSize(theme.ICON_L, theme.ICON_L))
+        needs_reach(self.previous, self.next, self.close_button)
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
         self.close_button.clicked.connect(self.close_viewer)
