@@ -12,9 +12,14 @@ table-top kiosk's height. No Qt here: the self-test (kiosk.ui.reach) asks, per r
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 LOWEST_MM, HIGHEST_MM = 380, 1220
+# A touch screen is read from where it is touched: arm's length. The installer's guide states it,
+# and body text is sized so its capital H subtends at least MIN_CAP_DEGREES there.
+VIEWING_DISTANCE_MM = 600
+MIN_CAP_DEGREES = 0.7
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,12 @@ class Mounting:
         """The whole of a control from `top_px` to `bottom_px` lies within reach."""
         return (self.above_floor(top_px, screen_px) <= HIGHEST_MM
                 and self.above_floor(bottom_px, screen_px) >= LOWEST_MM)
+
+
+def subtends(height_px: float, mounting: Mounting, screen_px: int, distance_mm: float = VIEWING_DISTANCE_MM) -> float:
+    """The angle, in degrees, that `height_px` of the screen subtends at `distance_mm`."""
+    height_mm = height_px / screen_px * mounting.height_mm
+    return math.degrees(2 * math.atan(height_mm / 2 / distance_mm))
 
 
 # A 55-inch 16:9 screen stood upright: 1218 mm of picture from 500 mm up (top edge at 1718 mm).

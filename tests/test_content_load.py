@@ -495,3 +495,10 @@ def test_a_camera_sized_photo_passes_and_its_size_is_read_from_the_header(exhibi
     assert load_content(exhibition_dir).ok
     photo.write_bytes(_jpeg_claiming(12_000, 9_000))
     expect_one(exhibition_dir, "timeline.yaml", "photos/camera.jpg", "108 megapixels")
+
+
+def test_a_curators_theme_colour_that_makes_text_unreadable_is_located(exhibition_dir: Path) -> None:
+    with (exhibition_dir / "exhibition.yaml").open("a", encoding="utf-8") as handle:
+        handle.write('theme:\n  ink: "#9AA3AB"\n')
+    expect_one(exhibition_dir, "exhibition.yaml", '"#9AA3AB"', "too faint to read: ink on paper (2.29:1), ",
+               "ink on surface (2.56:1)", "choose a darker ink")

@@ -78,3 +78,20 @@ def test_the_event_sheet_keeps_previous_next_and_close_along_its_bottom(qtbot, k
     for button in (sheet.prev, sheet.next, sheet.close_button):
         assert _top(button, window) > middle
         assert button.accessibleName(), "icon-only: named for screen readers"
+
+
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+def test_body_text_reads_from_arms_length(qtbot, portrait: bool) -> None:  # noqa: ANN001
+    """Its capital H subtends at least 0.7 degree at the viewing distance the guide states."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from kiosk.ui import theme
+    from kiosk.ui.app import qt_application
+
+    qt_application()
+    body = QFont(theme.font_families("Latin"))
+    body.setPixelSize(theme.TYPE["body"])
+    cap = QFontMetricsF(body).capHeight()
+    place = reach.mounting(portrait=portrait)
+    screen = 1920 if portrait else 1080
+    assert reach.subtends(cap, place, screen) >= reach.MIN_CAP_DEGREES

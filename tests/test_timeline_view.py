@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from kiosk.formatting import format_span
 from kiosk.screens import Screen
+from kiosk.ui import theme
 from kiosk.ui.timeline.view import TimelineView
 from kiosk.ui.widgets import Chip
 from tests import gestures
@@ -171,3 +172,18 @@ def test_a_photo_in_the_detail_shows_its_caption_and_credit_in_the_variant(qtbot
     ctx.set_variant("zh-Hant")
     captions = {w.text() for w in timeline.detail.body_host.findChildren(QLabel)}
     assert "工廠  ·  測試攝影" in captions
+
+
+def test_a_portrait_screen_fills_its_height_with_cards_and_puts_the_years_below(qtbot, timeline) -> None:  # noqa: ANN001
+    def top(widget) -> int:  # noqa: ANN001
+        return widget.mapTo(timeline, widget.rect().topLeft()).y()
+
+    assert top(timeline.scrub_area) < top(timeline.area), "landscape: the years above the track"
+    landscape_card = timeline.track.card_height
+    timeline.resize(1080, 1920)
+    qtbot.wait(5)
+    assert top(timeline.scrub_area) > top(timeline.area), "portrait: below it, within reach"
+    assert timeline.track.card_height > landscape_card
+    track_bottom = top(timeline.track) + timeline.track.height()
+    assert track_bottom > top(timeline.scrub_area) - 2 * theme.SPACE_L, "no band of empty paper under the cards"
+    assert top(timeline.track) < 2 * theme.SPACE_L, "nor above them"

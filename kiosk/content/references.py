@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from kiosk.colours import Palette, unreadable
 from kiosk.content.geo import Feature, load_outlines
 from kiosk.content.glyphs import glyph_problems
 from kiosk.content.media import MediaError, check_film, check_image, check_subtitles, large_photo_note
@@ -100,6 +101,7 @@ def check_references(ex: Exhibition, documents: dict[str, YamlDocument],
 
     _check_comparisons(r, ex, events)
     _check_charts(r, ex)
+    _check_theme(r, ex)
 
     variant_ids = [v.id for v in ex.settings.variants]
     for section, tables in (("phrases", ex.glossary.phrases), ("forms", ex.glossary.forms)):
@@ -161,6 +163,23 @@ def _check_charts(r: _Reporter, ex: Exhibition) -> None:
         if len(scopes) > 1:
             r.add("figures.yaml", (*at, "figures"), "a chart is shown under one scope of the figures screen: its "
                   "figures are about " + ", ".join(sorted(scopes)))
+
+
+def _check_theme(r: _Reporter, ex: Exhibition) -> None:
+    """A curator's colours must leave every text readable: WCAG 2.2's 4.5:1 (3:1 for the large
+    figures), on every ground the views draw that text on (kiosk.colours). One problem per
+    colour the curator set, naming every ground it fails on."""
+    theme = ex.settings.theme
+    failing: dict[str, list[str]] = {}
+    for found in unreadable(Palette(accent=theme.accent, ink=theme.ink, paper=theme.paper)):
+        pair, _, ratio = found.partition(": ")
+        text, _, ground = pair.partition(" on ")
+        role = text if text in theme.model_fields_set else ground if ground in theme.model_fields_set else text
+        failing.setdefault(role, []).append(f"{pair} ({ratio})")
+    for role, pairs in failing.items():
+        lighter = role == "paper"  # a ground under dark text; ink and accent are drawn on light grounds or under white
+        r.add("exhibition.yaml", ("theme", role), f"too faint to read: {', '.join(pairs)}; text needs 4.5:1 "
+              f"(3:1 for large figures): choose a {'lighter' if lighter else 'darker'} {role}")
 
 
 def _check_text_variants(r: _Reporter, ex: Exhibition, allowed: list[str], script: str) -> None:

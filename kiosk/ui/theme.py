@@ -9,11 +9,11 @@ Sizes are logical pixels designed at 1920x1080; Qt's high-DPI scaling keeps them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from kiosk import colours
 from kiosk.content.model import Theme as ContentTheme
 
 # --- sizes (logical px) -------------------------------------------------------------------
@@ -161,66 +161,15 @@ def font(region: str, size: str = "body", *, bold: bool = False) -> QFont:
     return f
 
 
-@dataclass(frozen=True)
-class Palette:
-    """Colour roles. Derived roles are computed from the three the content may set."""
-
-    accent: str
-    ink: str
-    paper: str
-    surface: str = "#FFFFFF"
-    muted: str = "#56616B"  # 4.8:1 even on a pressed card (WCAG 2.2: 4.5 for text this size)
-    line: str = "#D9D3C7"
-    pressed: str = "#E6E0D4"
-    on_accent: str = "#FFFFFF"
-    target: str = "#8A5A00"  # plan goals are labelled in this colour, never shown as results
-    approximate: str = "#735A2E"
-    scrim: str = "#99000000"
-    viewer: str = "#101418"  # the photo viewer's ground: photos read best on near-black
-    on_viewer: str = "#FFFFFF"
-    map_land: str = "#E9E4D8"
-    map_highlight: str = "#F3D9C9"
-    map_water: str = "#D4E4EC"
+class Palette(colours.Palette):
+    """The palette (kiosk.colours) with its roles as Qt colours."""
 
     def color(self, role: str) -> QColor:
         return QColor(getattr(self, role))
 
-    def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in self.__dict__.items() if isinstance(v, str)}
 
-
-# Every text colour the views draw, on every ground it is drawn on (roles of the palette), and
-# whether the text there is large (WCAG: 24 px, or 18.7 px bold; 3:1 suffices). Held to WCAG 2.2
-# by tests/test_contrast.py for the default palette and the bundled content's.
-TEXT_ON_GROUND: tuple[tuple[str, str, bool], ...] = (
-    *(("ink", ground, False) for ground in ("paper", "surface", "pressed", "map_land", "map_highlight", "map_water")),
-    *(("muted", ground, False) for ground in ("paper", "surface", "pressed")),  # subheadings, captions
-    ("accent", "surface", True), ("accent", "paper", True), ("accent", "pressed", True),  # figures
-    ("target", "surface", False), ("target", "paper", False), ("target", "pressed", False),  # plan goals
-    ("approximate", "paper", False), ("approximate", "surface", False),  # "approximate position"
-    ("on_accent", "accent", False),  # a chosen chip or button
-    ("on_viewer", "viewer", False),  # the photo viewer's caption
-)
-WCAG_TEXT, WCAG_LARGE_TEXT = 4.5, 3.0
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG 2.2's contrast ratio of two opaque colours (#RRGGBB), 1 to 21."""
-    def luminance(color: str) -> float:
-        channels = (int(color.lstrip("#")[-6:][i:i + 2], 16) / 255 for i in (0, 2, 4))
-        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def unreadable(palette: Palette) -> list[str]:
-    """The text colours that read too faintly on their ground in `palette` (empty: all pass)."""
-    colors = palette.as_dict()
-    return [f"{text} on {ground}: {contrast(colors[text], colors[ground]):.2f}:1"
-            for text, ground, large in TEXT_ON_GROUND
-            if contrast(colors[text], colors[ground]) < (WCAG_LARGE_TEXT if large else WCAG_TEXT)]
+TEXT_ON_GROUND, WCAG_TEXT, WCAG_LARGE_TEXT = colours.TEXT_ON_GROUND, colours.WCAG_TEXT, colours.WCAG_LARGE_TEXT
+contrast, unreadable = colours.contrast, colours.unreadable
 
 
 def palette_for(theme: ContentTheme) -> Palette:

@@ -176,9 +176,11 @@ class Track(QWidget):
             if card.isHidden() == (index in self._in_view):
                 card.setVisible(index in self._in_view)
 
-    def fit_height(self, available: int) -> None:
-        """Let cards grow into the height the screen offers (portrait has far more)."""
-        height = max(theme.CARD_HEIGHT, min(theme.CARD_MAX_HEIGHT, available - self.card_top))
+    def fit_height(self, available: int, *, portrait: bool = False) -> None:
+        """Let cards grow into the height the screen offers: on a portrait screen all of it,
+        so the track fills the screen rather than floating in a band of empty paper."""
+        room = available - self.card_top
+        height = max(theme.CARD_HEIGHT, room if portrait else min(theme.CARD_MAX_HEIGHT, room))
         if height != self.card_height:
             self.card_height = height
             self.setFixedHeight(self.card_top + height)
@@ -403,6 +405,7 @@ class TimelineView(QWidget):
         scrub_area.setWidgetResizable(True)
         scrub_area.setFixedHeight(theme.TOUCH_MIN + theme.SPACE_S)
         make_kinetic(scrub_area, horizontal=True)
+        self.scrub_area = scrub_area
         layout.addWidget(scrub_area)
 
         self.track = Track(ctx, self.texts, self.events)
@@ -452,12 +455,19 @@ class TimelineView(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt override
         if watched is self.area.viewport() and event.type() == QEvent.Type.Resize:
-            self.track.fit_height(event.size().height() - theme.SPACE_M)
+            self.track.fit_height(event.size().height() - theme.SPACE_M, portrait=self.height() > self.width())
             self._scrolled(self.area.horizontalScrollBar().value())
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
+        # The years to jump to above the track on a wide screen; below it, within reach, on a
+        # tall one (kiosk.reach).
+        portrait = self.height() > self.width()
+        layout = self.layout()
+        if (layout.indexOf(self.scrub_area) > layout.indexOf(self.area)) != portrait:
+            layout.removeWidget(self.scrub_area)
+            layout.insertWidget(layout.indexOf(self.area) + 1 if portrait else 0, self.scrub_area)
         self._place_detail()
 
     def _place_detail(self) -> None:

@@ -77,6 +77,8 @@ class ElidedLabel(TextLabel):
         self._done: tuple[str, str, int, int, int] | None = None
         theme.apply_role(self, role)
         self.setWordWrap(True)
+        if role in theme.RUNNING_TEXT:
+            self.set_measure(theme.MEASURE_EM)  # as every label of running text (basics.label)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
