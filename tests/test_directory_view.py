@@ -225,3 +225,17 @@ def test_a_translated_language_files_names_under_their_own_letters(qtbot, tmp_pa
     # cards built out of sight take their words a frame later
     qtbot.waitUntil(lambda: all(not card.name.text().startswith("[") for card in directory.cards.values()))
     assert shown_names(directory)[0] == "安泰科技"
+
+
+def test_a_finger_that_slides_off_a_card_lifts_its_pressed_look(qtbot, view) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    card = view.cards[view.canvas.shown_ids()[0]]
+    qtbot.mousePress(card, Qt.MouseButton.LeftButton)
+    assert card.property("pressed")
+    QApplication.sendEvent(card, QEvent(QEvent.Type.Leave))
+    assert not card.property("pressed")
+    from kiosk.ui.widgets import TapFrame
+
+    assert "event" not in vars(TapFrame), "no Python event() on cards: it would run for every event a card gets"

@@ -165,10 +165,11 @@ class TapFrame(QFrame):
         if was_tap:
             self.tapped.emit()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Leave:
-            self._set_pressed(False)
-        return super().event(event)
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        # leaveEvent, not event(): a Python event() runs for every event a card gets (layout,
+        # paint, moves), and a profile's tiles get thousands (it slowed their first paint).
+        self._set_pressed(False)
+        super().leaveEvent(event)
 
 def color_dot(color: str, size: int = theme.DOT_SIZE) -> QLabel:
     dot = QLabel()
