@@ -443,3 +443,13 @@ def test_scheduled_task_restarts_on_failure_without_time_limit(user: str) -> Non
     assert action.findtext("t:Arguments", namespaces=TASK_NS) == "supervise"
     for placeholder in ("@KIOSK_USER@", "@KIOSKW_EXE@", "@APP_DIR@"):
         assert placeholder in ISS.read_text(encoding="utf-8")
+
+
+def test_the_build_strips_binaries_but_not_ffmpegs(build: ModuleType, tmp_path: Path) -> None:
+    """`strip` breaks PySide6-Addons' FFmpeg (the frozen kiosk then plays no film): left alone."""
+    elf = b"\x7fELF" + b"\x00" * 60
+    for name in ("libQt6Core.so.6", "libavformat.so.61", "libswscale.so.8", "libQt6FFmpegStub-va.so.2",
+                 "libffmpegmediaplugin.so", "notes.txt"):
+        (tmp_path / name).write_bytes(elf if name != "notes.txt" else b"text")
+    assert [p.name for p in sorted(tmp_path.iterdir()) if build.strippable(p)] == ["libQt6Core.so.6"]
+    assert build.STRIP is False, "PyInstaller's own strip would reach FFmpeg too"
