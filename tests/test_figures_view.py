@@ -34,6 +34,10 @@ SHARE = """\
 """
 CHARTS = """\
 charts:
+  - id: share-change
+    kind: change
+    title: 比重的变化。
+    figures: [share, share]
   - id: park-share
     kind: share
     title: 园区产值占全区的比重。
@@ -81,7 +85,9 @@ def test_places_with_figures_have_a_page_and_the_goals_come_last(view) -> None: 
 
 
 def test_bars_are_drawn_to_what_the_numbers_say(view) -> None:  # noqa: ANN001
-    share, ranking = view.page("park").charts
+    change, share, ranking = view.page("park").charts
+    assert [round(bar.share, 3) for bar in change.bars] == [0.488, 0.488], "a share that changed: against 100 %"
+    assert change.bars[0].whole
     assert [round(bar.share, 3) for bar in share.bars] == [0.488], "a share against its whole"
     assert share.bars[0].whole
     assert [row.figure.id for row in ranking.rows] == ["output-goal", "output"], "a ranking: longest first"
@@ -128,7 +134,7 @@ def test_the_texts_follow_the_variant(qtbot, ctx, view) -> None:  # noqa: ANN001
     ctx.set_variant("zh-Hant")
     qtbot.wait(1)
     assert view.chips["park"].text() == "中德園"
-    assert view.page("park").charts[0].title.text() == "園區產值佔全區的比重。"
+    assert view.page("park").charts[1].title.text() == "園區產值佔全區的比重。"
     assert view.sheet.mark.text() == "預計"
 
 

@@ -6,8 +6,9 @@ carries its number as the figure tiles write it: qualifier, unit, and the estima
 mark. Bars are painted (QtCharts is not in PySide6-Essentials); the words beside them are
 labels, so they wrap, hyphenate and are checked for fit like every other text.
 
-Scales say only what the numbers say: a share is drawn against its whole (100 %); a change, a
-ranking and a comparison against the largest number drawn, so lengths compare like with like.
+Scales say only what the numbers say: a share, and a change of a share, is drawn against its
+whole (100 %); a ranking, any other change and a comparison against the largest number drawn,
+so lengths compare like with like.
 A goal is an outline, never a filled bar: it is not a result. An estimate's bar is striped.
 """
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.model import Chart, Comparison, Figure
+from kiosk.formatting import PERCENT
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.widgets import figure_when, label
@@ -149,13 +151,16 @@ class ChartBlock(QWidget):
 def chart_block(ctx: ViewContext, texts: TextBinder, chart: Chart) -> ChartBlock:
     """A content chart (figures.yaml `charts`) as bars to the scale its kind calls for."""
     figures = [ctx.exhibition.figures_by_id[figure_id] for figure_id in chart.figures]
-    if chart.kind == "share":
+    of_a_whole = all(figure.unit == PERCENT and float(figure.value) <= WHOLE for figure in figures)
+    if chart.kind == "share" or (chart.kind == "change" and of_a_whole):
+        # a share, and a share that changed (34% -> 36%), against the whole: two points apart
+        # look two points apart, not a bar that doubled
         rows = [(figure, float(figure.value) / WHOLE) for figure in figures]
     else:
         if chart.kind == "ranking":
             figures.sort(key=lambda figure: float(figure.value), reverse=True)
         rows = _against_largest(figures)
-    return ChartBlock(ctx, texts, chart.title, rows, chart.note, whole=chart.kind == "share")
+    return ChartBlock(ctx, texts, chart.title, rows, chart.note, whole=chart.kind == "share" or of_a_whole)
 
 
 def comparison_block(ctx: ViewContext, texts: TextBinder, comparison: Comparison) -> ChartBlock:
