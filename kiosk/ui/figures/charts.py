@@ -24,7 +24,7 @@ from kiosk.content.model import Chart, Comparison, Figure
 from kiosk.formatting import PERCENT
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
-from kiosk.ui.widgets import figure_when, label
+from kiosk.ui.widgets import figure_line, kind_mark, label
 
 WHOLE = 100.0  # a share is drawn against its whole, in percent
 COLUMNS = ("bar", "number", "mark")
@@ -80,14 +80,13 @@ class BarRow:
     def __init__(self, ctx: ViewContext, texts: TextBinder, figure: Figure, share: float, *, whole: bool) -> None:
         self.figure = figure
         self.words = label("", "body")
-        texts.bind(self.words, self.words.setText, lambda: _label_line(ctx, figure))
+        texts.bind(self.words, self.words.setText, lambda: figure_line(ctx, figure))
         self.bar = Bar(ctx.palette, share, kind=figure.kind, whole=whole)
         self.value = label("", "chart-goal" if figure.kind == "target" else "chart-value", wrap=False)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         texts.bind(self.value, self.value.setText, lambda: _number(ctx, figure))
         self.mark = label("", "target", wrap=False)
-        texts.bind(self.mark, self.mark.setText,
-                   lambda: ctx.ui(figure.kind) if figure.kind in ("target", "estimate") else "")
+        texts.bind(self.mark, self.mark.setText, lambda: kind_mark(ctx, figure))
 
 
 class ChartBlock(QWidget):
@@ -179,6 +178,3 @@ def _against_largest(figures: Sequence[Figure]) -> list[tuple[Figure, float]]:
 def _number(ctx: ViewContext, figure: Figure) -> str:
     return str(ctx.quantity(figure, figure.unit))
 
-
-def _label_line(ctx: ViewContext, figure: Figure) -> str:
-    return " · ".join(part for part in (ctx.t(figure.label), figure_when(ctx, figure)) if part)

@@ -37,7 +37,8 @@ from kiosk.ui.widgets import (
     ChipFlow,
     FactTile,
     TouchButton,
-    figure_when,
+    figure_line,
+    kind_mark,
     label,
     make_kinetic,
     repolish,
@@ -116,8 +117,12 @@ class FigurePage(QWidget):
     def _tile(self, figure: Figure) -> FactTile:
         tile = FactTile()
         tile.tappable = True
-        self.texts.redraw(tile, lambda: tile.show_fact(self.ctx, figure, self.ctx.source_short(figure.source)))
-        tile.show_fact(self.ctx, figure, self.ctx.source_short(figure.source))
+
+        def fill() -> None:
+            tile.show_fact(self.ctx, figure, self.ctx.source_short(figure.source))
+
+        self.texts.redraw(tile, fill)
+        fill()
         self.tiles[figure.id] = tile
         return tile
 
@@ -189,9 +194,9 @@ class FigureSource(QFrame):
         figure, ctx = self.figure, self.ctx
         if figure is None:
             return
-        self.title.setText(" · ".join(p for p in (ctx.t(figure.label), figure_when(ctx, figure)) if p))
+        self.title.setText(figure_line(ctx, figure))
         self.number.setText(str(ctx.quantity(figure, figure.unit)))
-        self.mark.setText(ctx.ui(figure.kind) if figure.kind in ("target", "estimate") else "")
+        self.mark.setText(kind_mark(ctx, figure))
         show_if(self.note, ctx.t(figure.note))
         self.source.setText(ctx.source_line(figure.source))
 

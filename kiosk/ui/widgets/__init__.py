@@ -13,7 +13,7 @@ from kiosk.ui.widgets.basics import (
     show_if,
 )
 from kiosk.ui.widgets.elided import ElidedLabel, elide_lines
-from kiosk.ui.widgets.facts import FactTile, figure_when
+from kiosk.ui.widgets.facts import FactTile, figure_line, figure_when, kind_mark
 from kiosk.ui.widgets.film import FilmPlayer, film_playing, stop_films
 from kiosk.ui.widgets.fitting import FitLabel
 from kiosk.ui.widgets.flow import ChipFlow, FlowLayout
@@ -24,5 +24,5 @@ from kiosk.ui.widgets.viewer import PhotoSet, PhotoViewer, close_viewers
 
 __all__ = [
     "Chip", "ChipFlow", "ElidedLabel", "FactTile", "FilmPlayer", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "PhotoSet", "PhotoViewer", "TapFrame",
-    "TouchButton", "close_viewers", "color_dot", "film_playing", "hide_unless", "stop_films", "drop_farthest", "elide_lines", "figure_when", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
+    "TouchButton", "close_viewers", "color_dot", "film_playing", "hide_unless", "stop_films", "drop_farthest", "elide_lines", "figure_line", "figure_when", "kind_mark", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
 ]

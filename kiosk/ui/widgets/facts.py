@@ -92,7 +92,7 @@ class FactTile(TapFrame):
         self.unit.setText(quantity.unit)
         self.caption.set_full_text(ctx.t(fact.label))
         self.meta.set_full_text(" · ".join(part for part in (figure_when(ctx, fact), cite) if part))
-        badge = ctx.ui(fact.kind) if fact.kind in ("target", "estimate") else ""
+        badge = kind_mark(ctx, fact)
         self.badge.setText(badge)
         if self.badge.isHidden() == bool(badge):  # a change of visibility re-lays the tile out
             self.badge.setVisible(bool(badge))
@@ -105,3 +105,13 @@ def figure_when(ctx: ViewContext, fact: Figure | KeyFact) -> str:
     if period:
         return ctx.t(period)
     return f"{fact.year}{ctx.ui('year')}" if fact.year else ""
+
+
+def kind_mark(ctx: ViewContext, fact: Figure | KeyFact) -> str:
+    """The mark a number carries when it is not a result: 预计 (an estimate), 规划目标 (a goal)."""
+    return ctx.ui(fact.kind) if fact.kind in ("target", "estimate") else ""
+
+
+def figure_line(ctx: ViewContext, figure: Figure) -> str:
+    """A figure's label and when it refers to: 华晨宝马全体系年产量 · 十年前."""
+    return " · ".join(part for part in (ctx.t(figure.label), figure_when(ctx, figure)) if part)
