@@ -139,12 +139,14 @@ def _offscreen_kiosks(args: argparse.Namespace, sizes: list[str]):  # noqa: ANN2
         _out(f"{args.verb}: content does not validate")
         raise SystemExit(1)
     from kiosk.ui.app import build_window, qt_application
+    from kiosk.ui.snapshots import wait_for_warm_up
 
     qt_application()
     for size in sizes:
         kiosk = build_window(result, media)
         kiosk.window.resize(*_parse_size(size))
         kiosk.window.show()
+        wait_for_warm_up(kiosk)
         yield size, kiosk
         kiosk.window.close()
 

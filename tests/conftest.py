@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +24,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _still_and_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+def _still_and_quiet(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A kiosk in a test does not warm up behind the test's back (a test of the warm-up turns
     it on) and does not animate (zooms and glides land at once); timings a test needs, it sets."""
     from kiosk.ui import theme
 
     monkeypatch.setattr(theme, "WARM_UP_DELAY_MS", -1)
     monkeypatch.setattr(theme, "ANIMATION_MS", 0)
+    yield
+    theme.set_text_scale(1.0)  # a test that tried the larger text leaves the next at normal size
 
 
 @pytest.fixture(autouse=True)

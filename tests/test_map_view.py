@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.content import load_content
 from kiosk.content.load import LoadResult
@@ -701,6 +701,44 @@ def test_overlays_stay_on_screen_and_apart_in_both_orientations(qtbot, content, 
         if chip.isVisibleTo(view):
             assert chip.height() >= theme.TOUCH_MIN
     assert view.card.height() >= view.card.minimumSizeHint().height()
+
+
+@pytest.mark.parametrize("size", [(1600, 700), (1080, 1100)])  # too short for the card beside the buttons
+def test_at_the_larger_type_a_card_shows_whole_and_the_overlays_still_keep_apart(qtbot, content, size) -> None:  # noqa: ANN001
+    theme.set_text_scale(theme.LARGE_TEXT_SCALE)  # as the Aa button does before the map is made
+    view = map_view(qtbot, content, PHARMA, size=size)
+    QApplication.processEvents()
+
+    def box(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(view, QPoint(0, 0)), widget.size())
+
+    card = view.card
+    assert card.height() >= card.heightForWidth(card.width()), "a card taller than half the map still shows whole"
+    assert box(card).top() > box(view.trail).bottom(), "and never covers the trail"
+    shown = [w for w in (card, view.trail, view.controls, view.credit) if w.isVisible()]
+    for i, a in enumerate(shown):
+        assert view.rect().contains(box(a))
+        for b in shown[i + 1 :]:
+            assert not box(a).intersects(box(b)), f"{a.objectName()} overlaps {b.objectName()} at {size}"
+    card.close_button.click()
+    QApplication.processEvents()
+    assert view.controls.isVisible(), "with the card gone, the zoom buttons return"
+    assert view.credit.isVisible(), "and so does the credit"
+
+
+def test_a_trail_that_wraps_starts_its_next_line_with_a_chevron_never_ends_one_with_it(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, CAMPUS)
+    trail = view.trail
+    chips = list(trail.chips.values())
+    for width in range(trail.flow.sizeHint().width() - 1, chips[-1].width() * 2, -theme.SPACE_L):  # ever narrower
+        trail.flow.setGeometry(QRect(0, 0, width, trail.flow.heightForWidth(width)))
+        rows = [chip.mapTo(trail, QPoint(0, 0)).y() for chip in chips]
+        assert len(set(rows)) > 1, "the trail wraps"
+        for chip in chips[1:]:
+            chevron = chip.parentWidget().findChild(QLabel)
+            assert chevron is not None, "each chip after the first has its chevron"
+            assert chevron.mapTo(trail, QPoint(0, 0)).y() == chip.mapTo(trail, QPoint(0, 0)).y(), "on the chip's line"
+            assert chevron.x() < chip.x(), "before the chip"
 
 
 # --- robustness ------------------------------------------------------------------------------

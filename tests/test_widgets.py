@@ -18,3 +18,30 @@ def test_elision_keeps_text_that_fits_its_lines_and_cuts_the_rest(qtbot) -> None
     assert cut.endswith("…")
     assert len(cut) < len(two_lines * 3)
     assert elide_lines(two_lines, font, width, 1).endswith("…")
+
+
+def test_a_flickable_area_keeps_its_width_whether_or_not_there_is_anywhere_to_scroll(qtbot) -> None:  # noqa: ANN001
+    """A scroll bar that came and went would take and give back its width, and a page whose text
+    wraps at one width and not the other could grow past the fold and back for ever (it did: a
+    profile's figures at the larger type, until Qt overflowed its stack)."""
+    from PySide6.QtWidgets import QScrollArea, QWidget
+
+    from kiosk.ui.widgets import make_kinetic
+
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    make_kinetic(area, horizontal=False)
+    page = QWidget()
+    page.setMinimumHeight(100)
+    area.setWidget(page)
+    qtbot.addWidget(area)
+    area.resize(400, 300)
+    area.show()
+    qtbot.waitExposed(area)
+    bar = area.verticalScrollBar()
+    short_width = area.viewport().width()
+    assert bar.property("still") is True, "nothing to scroll: no handle drawn"
+    page.setMinimumHeight(1000)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert area.viewport().width() == short_width
+    assert bar.property("still") is False, "something to scroll: the handle shows where the page is"

@@ -173,6 +173,7 @@ def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot
     from kiosk.content.walk import file_parts, iter_texts
     from kiosk.ui import theme
     from kiosk.ui.app import build_window, qt_application
+    from kiosk.ui.snapshots import wait_for_warm_up
 
     monkeypatch.setattr(theme, "IDLE_SLICE_MS", 0)  # one text a slice
     monkeypatch.setattr(theme, "WARM_UP_DELAY_MS", 0)
@@ -186,9 +187,11 @@ def test_texts_and_views_are_made_ahead_in_slices_then_the_heap_is_settled(qtbot
     ex = built.ctx.exhibition
     texts = [v for _f, part, prefix in file_parts(ex) for _l, v in iter_texts(part, prefix)]
     assert len(ex.layers) > 1, "the first layer's scene is made with the view: a second is made ahead"
-    qtbot.waitUntil(lambda: getattr(built.window, "_warming", None) is not None)
-    assert built.window._warming.running(), "still converting: it goes a slice at a time"
-    qtbot.waitUntil(lambda: not built.window._warming.running(), timeout=30_000)
+    assert built.window.warming(), "the warm-up is to come"
+    qtbot.waitUntil(lambda: built.window._warming is not None)
+    assert built.window.warming(), "still converting: it goes a slice at a time"
+    wait_for_warm_up(built, limit_s=30)  # as `kiosk shots` and `kiosk self-test` wait for it
+    assert not built.window.warming()
     misses = engine.cache_info()[1]
     for value in texts:
         for variant in engine.variants:
@@ -242,3 +245,53 @@ def test_no_part_of_a_page_opens_as_a_window_of_its_own(qtbot, tmp_path_factory)
     finally:
         QApplication.instance().removeEventFilter(watch)
     assert watch.stray == []
+
+
+def test_larger_text_scales_every_screen_keeps_the_visitors_place_and_the_idle_reset_undoes_it(qtbot, kiosk) -> None:  # noqa: ANN001
+    from kiosk.ui import theme
+
+    window = kiosk.window
+    window.navigate(Screen.COMPANIES)
+    window.navigate(Screen.MAP)
+    place = window.place()
+    assert place[0] == Screen.MAP
+
+    def text_scales() -> set[float]:
+        """Each visible text's size over its role's base size."""
+        return {round(w.font().pixelSize() / theme.BASE_TYPE[theme.ROLES[w.property("role")][0]], 1)
+                for w in window.findChildren(QLabel) if w.isVisible() and w.property("role") in theme.ROLES}
+
+    assert text_scales() == {1.0}
+    tap(qtbot, window.top_bar.larger)
+    assert window.top_bar.larger.isChecked()
+    assert window.place() == place, "the visitor stays where they were"
+    assert text_scales() == {theme.LARGE_TEXT_SCALE}
+    assert window.top_bar.title.font().pixelSize() == round(theme.BASE_TYPE["heading"] * theme.LARGE_TEXT_SCALE)
+    window.back()
+    assert window.current == Screen.COMPANIES, "and keeps their way back"
+    tap(qtbot, window.top_bar.home)
+    assert window.current == Screen.HOME, "the bar made anew still works"
+    window.navigate(Screen.TIMELINE)
+    assert text_scales() == {theme.LARGE_TEXT_SCALE}, "a screen made later, large too"
+    window.reset()
+    assert window.current == Screen.HOME
+    assert not window.top_bar.larger.isChecked()
+    assert theme.text_scale() == 1.0
+    assert text_scales() == {1.0}
+
+
+def test_shots_show_every_main_view_in_every_variant_at_both_type_sizes(qtbot, kiosk, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QImage
+
+    from kiosk.ui.snapshots import save_shots, shots
+
+    kiosk.window.resize(1280, 800)
+    written = save_shots(kiosk, tmp_path, "1280x800")
+    variants = [v.id for v in kiosk.ctx.engine.variants]
+    views = [name for name, _screen, _item in shots(kiosk)]
+    assert sorted(p.name for p in written) == sorted(
+        f"1280x800{size}-{v}-{view}.png" for size in ("", "-Aa") for v in variants for view in views)
+    normal, large = (QImage(str(tmp_path / f"1280x800{size}-{variants[0]}-home.png")) for size in ("", "-Aa"))
+    assert normal.size() == large.size() == kiosk.window.size()
+    assert normal != large, "the larger type is drawn larger"
+    assert not kiosk.window.top_bar.larger.isChecked(), "and the window is left at the normal size"

@@ -154,8 +154,7 @@ class Session:
         self.out["start_up_stall_ms"] = round(self.idle(START_IDLE_S), 1)
         # The warm-up (texts converted and hyphenated in every language, views built) ends a
         # little later; a visitor who comes then finds everything ready. When it ended:
-        warming = getattr(self.window, "_warming", None)
-        while warming is not None and warming.running() and ms_since(start) < WARM_UP_LIMIT_S * 1000:
+        while self.window.warming() and ms_since(start) < WARM_UP_LIMIT_S * 1000:
             self.idle(IDLE_TICK_S)
         self.out["warm_up_done_s"] = round(ms_since(start) / 1000, 2)
         self.out["rss_start_mib"] = rss_mib()

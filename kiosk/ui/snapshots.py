@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QEventLoop
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +37,8 @@ TRACEBACK_DEPTH = 6
 SETTLE_ROUNDS = 5  # event-loop passes for lazy builds and deferred layouts before a grab
 FIRST_FRAME_S = 10.0  # a full-HD film shows its first frame in well under a second (kiosk bench)
 FRAME_POLL_S = 0.01
+WARM_UP_LIMIT_S = 60.0  # the warm-up takes a few seconds; past this something is stuck
+WARM_UP_POLL_MS = 20
 
 
 @dataclass
@@ -61,17 +63,36 @@ def distinct_colours(image: QImage, step: int = SAMPLE_STEP) -> int:
     return len(seen)
 
 
-def walk(kiosk: Kiosk) -> Iterator[tuple[str, Callable[[], None]]]:
+def wait_for_warm_up(kiosk: Kiosk, limit_s: float = WARM_UP_LIMIT_S) -> None:
+    """Let the window's warm-up finish, as it has for a visitor who comes a minute after the
+    start: every German word hyphenated, every text converted. A render before it would judge
+    (and show) words a visitor never sees unbroken."""
+    app = QApplication.instance()
+    deadline = time.perf_counter() + limit_s
+    while kiosk.window.warming() and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, WARM_UP_POLL_MS)
+        time.sleep(WARM_UP_POLL_MS / 1000)
+    if kiosk.window.warming():
+        log.warning("the warm-up took longer than %.0f s; rendering anyway", limit_s)
+
+
+def walk(kiosk: Kiosk, *, larger: bool = True) -> Iterator[tuple[str, Callable[[], None]]]:
     """(name, action) for every render the self-test makes: every screen of the table, bare and
-    on every item its view can open, in every variant."""
+    on every item its view can open, in every variant; then all of it again in the larger type
+    (the Aa button, names starting Aa/) unless `larger` is off."""
     ex = kiosk.ctx.exhibition
     window = kiosk.window
-    for variant in kiosk.ctx.engine.variants:
-        yield f"{variant.id}/variant", lambda v=variant.id: window.set_variant(v)
-        for screen in Screen:
-            yield f"{variant.id}/{screen.id}", lambda s=screen: window.navigate(s)
-            for item in screen.view_class().items(ex):
-                yield f"{variant.id}/{screen.id}/{item}", lambda s=screen, i=item: window.navigate(s, i)
+    for large in (False, True) if larger else (False,):
+        size = "Aa/" if large else ""
+        yield f"{size}size/variant", lambda on=large: window.set_large_text(on)
+        for variant in kiosk.ctx.engine.variants:
+            yield f"{size}{variant.id}/variant", lambda v=variant.id: window.set_variant(v)
+            for screen in Screen:
+                yield f"{size}{variant.id}/{screen.id}", lambda s=screen: window.navigate(s)
+                for item in screen.view_class().items(ex):
+                    yield f"{size}{variant.id}/{screen.id}/{item}", lambda s=screen, i=item: window.navigate(s, i)
+    if larger:
+        yield "size/variant", lambda: window.set_large_text(False)
 
 
 def settle(kiosk: Kiosk) -> None:
@@ -120,14 +141,15 @@ def check_films(kiosk: Kiosk, report: SelfTestReport) -> list[str]:
 
 
 def self_test(kiosk: Kiosk, progress: Callable[[str], None] | None = None, *,
-              lower_edge_mm: int | None = None, height_mm: int | None = None) -> SelfTestReport:
-    """Every render of `walk`, checked; the controls held to the reach zone of a screen mounted
-    as the machine's settings say (else the orientation's default, kiosk.reach)."""
+              lower_edge_mm: int | None = None, height_mm: int | None = None, larger: bool = True) -> SelfTestReport:
+    """Every render of `walk` (at the larger type too, unless `larger` is off), checked; the
+    controls held to the reach zone of a screen mounted as the machine's settings say (else the
+    orientation's default, kiosk.reach)."""
     report = SelfTestReport()
     app = QApplication.instance()
     window = kiosk.window
     place = mounting(portrait=window.height() > window.width(), lower_edge_mm=lower_edge_mm, height_mm=height_mm)
-    for name, action in walk(kiosk):
+    for name, action in walk(kiosk, larger=larger):
         try:
             action()
             app.processEvents()
@@ -157,16 +179,21 @@ def shots(kiosk: Kiosk) -> Iterator[tuple[str, Screen, str | None]]:
             yield f"{screen.id}-{item}" if item else screen.id, screen, item
 
 
-def save_shots(kiosk: Kiosk, out: Path, tag: str) -> list[Path]:
-    """Save each main view in each variant as PNG: out/{tag}-{variant}-{view}.png."""
+def save_shots(kiosk: Kiosk, out: Path, tag: str, *, larger: bool = True) -> list[Path]:
+    """Save each main view in each variant as PNG: out/{tag}-{variant}-{view}.png; and again at
+    the larger type (the Aa button) as out/{tag}-Aa-{variant}-{view}.png, unless `larger` is off."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for variant in kiosk.ctx.engine.variants:
-        kiosk.window.set_variant(variant.id)
-        for name, screen, item in shots(kiosk):
-            kiosk.window.navigate(screen, item)
-            settle(kiosk)
-            path = out / f"{tag}-{variant.id}-{name}.png"
-            kiosk.window.grab().save(str(path))
-            written.append(path)
+    for large in (False, True) if larger else (False,):
+        kiosk.window.set_large_text(large)
+        size = f"{tag}-Aa" if large else tag
+        for variant in kiosk.ctx.engine.variants:
+            kiosk.window.set_variant(variant.id)
+            for name, screen, item in shots(kiosk):
+                kiosk.window.navigate(screen, item)
+                settle(kiosk)
+                path = out / f"{size}-{variant.id}-{name}.png"
+                kiosk.window.grab().save(str(path))
+                written.append(path)
+    kiosk.window.set_large_text(False)
     return written

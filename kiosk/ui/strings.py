@@ -55,6 +55,7 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "sector": {"zh-Hans": "产业", "zh-Hant": "產業", "en": "Sector", "de": "Branche"},
     "previous": {"zh-Hans": "上一条", "zh-Hant": "上一條", "en": "Previous", "de": "Zurück"},
     "next": {"zh-Hans": "下一条", "zh-Hant": "下一條", "en": "Next", "de": "Weiter"},
+    "larger_text": {"zh-Hans": "放大文字", "zh-Hant": "放大文字", "en": "Larger text", "de": "Größere Schrift"},
     "close": {"zh-Hans": "关闭", "zh-Hant": "關閉", "en": "Close", "de": "Schließen"},
     "still_there": {"zh-Hans": "还在浏览吗？", "zh-Hant": "還在瀏覽嗎？", "en": "Still there?", "de": "Sind Sie noch da?"},
     "touch_to_continue": {"zh-Hans": "轻触屏幕继续浏览", "zh-Hant": "輕觸屏幕繼續瀏覽", "en": "Touch the screen to carry on",

@@ -17,34 +17,38 @@ from kiosk import colours
 from kiosk.content.model import Theme as ContentTheme
 
 # --- sizes (logical px) -------------------------------------------------------------------
+# Sizes that hold text grow with it: set in this table, they are read as module attributes
+# (theme.CARD_WIDTH) and come out at their base times the type scale (`set_text_scale`, the Aa
+# button), so a view made at the larger type has the room its words need.
+_TEXT_SIZED: dict[str, int] = {}
 TOUCH_MIN = 64  # smallest tappable target, in both directions
 MEASURE_EM = 30  # running text is set no wider than this many ems: lines of about 30 CJK / 65 Latin characters
 RUNNING_TEXT = frozenset({"body", "lead", "strong", "subheading", "caption"})  # roles read as text, not as titles
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 8, 16, 24, 40, 64
 RADIUS_S, RADIUS_M, RADIUS_L = 10, 18, 28
-TOP_BAR_HEIGHT = 96
-CAPTION_LINE_HEIGHT = 30  # px: one line of caption text in the tallest face (CJK, 20 px type)
+_TEXT_SIZED["TOP_BAR_HEIGHT"] = 96
+_TEXT_SIZED["CAPTION_LINE_HEIGHT"] = 30  # px: one line of caption text in the tallest face (CJK, 20 px type)
 MAP_CARD_TITLE_LINES = 3
 MAP_CARD_TEXT_LINES = 5  # a map card's summary or note; the profile shows it whole
-TOP_BAR_ONE_ROW_MIN_WIDTH = 1400  # px: narrower (portrait), the language picker gets a row of its own
-CARD_WIDTH = 380
-CARD_HEIGHT = 340
-CARD_MAX_HEIGHT = 760
+TOP_BAR_ONE_ROW_MIN_WIDTH = 1400  # px: narrower (portrait), the language picker gets a row of its own (at either type size: the larger still fits one row on a landscape screen)
+_TEXT_SIZED["CARD_WIDTH"] = 380
+_TEXT_SIZED["CARD_HEIGHT"] = 340
+_TEXT_SIZED["CARD_MAX_HEIGHT"] = 760
 CARD_TITLE_LINES = 2
-ERA_BAND_HEIGHT = 72
+_TEXT_SIZED["ERA_BAND_HEIGHT"] = 72
 MARKER_RADIUS = 14
 MARKER_HIT_RADIUS = 34  # a finger is wider than the dot
 SCROLLBAR_WIDTH = 6
-FACT_TILE_MIN_WIDTH = 260
+_TEXT_SIZED["FACT_TILE_MIN_WIDTH"] = 260
 PROFILE_FACTS_AT_ONCE = 6  # a profile's first figures, made with the page; the rest after its first paint
 ICON_S, ICON_M, ICON_L, ICON_XL = 22, 32, 40, 72
 DOT_SIZE = 18
 ICON_DEFAULT_COLOR = "#1B2430"
 HOME_TILES_STRETCH, HOME_SPOTLIGHT_STRETCH = 0, 1  # the tiles take what they need, the spotlight the rest
-HOME_TILE_HEIGHT = 160
+_TEXT_SIZED["HOME_TILE_HEIGHT"] = 160
 HOME_TILE_COLUMNS_PORTRAIT = 2
-YEAR_TICK_HEIGHT = 56
-DETAIL_WIDTH = 1280
+_TEXT_SIZED["YEAR_TICK_HEIGHT"] = 56
+_TEXT_SIZED["DETAIL_WIDTH"] = 1280
 DETAIL_IMAGE_WIDTH, DETAIL_IMAGE_HEIGHT = 1100, 620
 FLOW_DEFAULT_WIDTH = 800
 ADMIN_CORNER = 96  # the square staff hold to ask for the PIN
@@ -52,9 +56,9 @@ PIN_PAD_WIDTH = 560
 PIN_KEY = 112
 ADMIN_PANEL_WIDTH = 1280
 ADMIN_LOG_HEIGHT = 320
-SPOTLIGHT_HEIGHT = 260
+_TEXT_SIZED["SPOTLIGHT_HEIGHT"] = 260
 STILL_THERE_S = 10  # the "still there?" prompt's countdown before an idle reset
-STILL_THERE_WIDTH = 760
+_TEXT_SIZED["STILL_THERE_WIDTH"] = 760
 STILL_THERE_ABOVE = 3  # stretch above the prompt's card to 1 below: it sits low, within reach
 ATTRACT_FILM_WIDTH, ATTRACT_FILM_HEIGHT = 640, 360  # beside the spotlight (above it on a portrait screen)
 TAP_SLOP = 18  # px a finger may wander and still count as a tap, not a drag
@@ -76,7 +80,7 @@ FILM_MARK_GROUND = "#99000000"
 SUBTITLE_GROUND = "#B3000000"
 
 # --- type scale (px): readable from a step away ----------------------------------------------
-TYPE = {
+BASE_TYPE = {
     "display": 64,
     "title": 44,
     "heading": 34,
@@ -85,6 +89,25 @@ TYPE = {
     "caption": 20,
     "figure": 56,
 }
+TYPE = dict(BASE_TYPE)  # the sizes views are made with now: BASE_TYPE, or larger (`set_text_scale`)
+LARGER_TEXT_MARK = "Aa"  # the button's face: the sign for text size a visitor knows from a phone
+LARGE_TEXT_SCALE = 1.4  # the "Aa" button's type scale (body text 34 px instead of 24)
+
+
+def set_text_scale(scale: float) -> None:
+    """Every text made from now on at `scale` times its base size (the window remakes its views)."""
+    TYPE.update({role: round(px * scale) for role, px in BASE_TYPE.items()})
+
+
+def text_scale() -> float:
+    return TYPE["body"] / BASE_TYPE["body"]
+
+
+def __getattr__(name: str) -> int:
+    """A size that holds text (`_TEXT_SIZED`), at the type scale now."""
+    if name in _TEXT_SIZED:
+        return round(_TEXT_SIZED[name] * text_scale())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # --- motion (ms); tests and the idle reset turn these down or off ----------------------------
 ANIMATION_MS = 220
@@ -214,6 +237,7 @@ QScrollArea > QWidget > QWidget { background: transparent; }
 QScrollBar:horizontal { height: {{scrollbar}}px; background: transparent; margin: 0; }
 QScrollBar:vertical { width: {{scrollbar}}px; background: transparent; margin: 0; }
 QScrollBar::handle { background: {{line}}; border-radius: 3px; min-width: 40px; min-height: 40px; }
+QScrollBar[still="true"]::handle { background: transparent; }
 QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page { width: 0; height: 0; background: none; }
 QWidget#Overlay { background: {{scrim}}; }
 QSlider[scrub="true"]::groove:horizontal { height: 10px; background: {{line}}; border-radius: 5px; }
@@ -246,13 +270,14 @@ def stylesheet(palette: Palette) -> str:
 
 
 # --- companies tokens ---
-COMPANY_CARD_MIN_WIDTH = 380  # below this a card's name wraps every two or three characters
-COMPANY_CARD_HEIGHT = 280  # sector line, a two-line name, a one-line summary and the origin line
-SECTION_HEADER_HEIGHT = 64  # an A-Z letter with its rule, above each group of cards
+_TEXT_SIZED["COMPANY_CARD_MIN_WIDTH"] = 380  # below this a card's name wraps every two or three characters
+_TEXT_SIZED["COMPANY_CARD_HEIGHT"] = 280  # sector line, a two-line name, a one-line summary and the origin line
+SECTOR_NOTE_LINES = 3  # what a chosen sector stands for, above the directory's cards
+_TEXT_SIZED["SECTION_HEADER_HEIGHT"] = 64  # an A-Z letter with its rule, above each group of cards
 RULE_WIDTH = 2  # hairline under section letters and between profile parts
 PROFILE_TEXT_STRETCH, PROFILE_SIDE_STRETCH = 3, 2  # landscape profile: text column : facts column
 PROFILE_GALLERY_WIDTH, PROFILE_GALLERY_HEIGHT = 920, 520  # fits the text column in both orientations
-EVENT_ROW_HEIGHT = 96  # a related-event row: date line and a title line, comfortably over TOUCH_MIN
+_TEXT_SIZED["EVENT_ROW_HEIGHT"] = 96  # a related-event row: date line and a title line, comfortably over TOUCH_MIN
 PROFILE_DISPLAY_NAME_CHARS = 12  # longer names drop to the title size, not wrap to an orphan character
 
 # Roles the company views add. Appended to the shared template (not a second stylesheet) so the
@@ -274,7 +299,7 @@ STYLESHEET += COMPANIES_STYLESHEET
 
 # --- map tokens ---
 # --- the figures screen ----------------------------------------------------------------------
-FIGURE_TILE_WIDTH = 400  # a figure tile's least width: two lines hold a German label
+_TEXT_SIZED["FIGURE_TILE_WIDTH"] = 400  # a figure tile's least width: two lines hold a German label
 CHART_BAR_HEIGHT = 36
 CHART_BAR_RADIUS = 9
 CHART_TARGET_PEN = 3  # a plan goal's bar is an outline this thick, never a filled result
@@ -282,8 +307,8 @@ CHART_GROW_SHARE = 3  # bars grow in over this many of ANIMATION_MS on entering 
 CHART_ESTIMATE_HATCH = "#66FFFFFF"  # stripes over an estimate's bar: not yet a statistic
 CHART_MAX_WIDTH = 1400  # bars wider than this are hard to compare across a landscape screen
 
-MAP_PANEL_WIDTH = 460  # landscape side panel: the longest layer title wraps to two lines at most
-MAP_CARD_WIDTH = 560  # landscape card; in portrait the card spans the map's width
+_TEXT_SIZED["MAP_PANEL_WIDTH"] = 460  # landscape side panel: the longest layer title wraps to two lines at most
+_TEXT_SIZED["MAP_CARD_WIDTH"] = 560  # landscape card; in portrait the card spans the map's width
 MAP_FIT_PADDING = SPACE_L  # room between the outlines and the map's edge when fitted
 MAP_MAX_ZOOM = 12.0  # times the fitted scale: enough to pull the city-centre companies apart
 MAP_FOCUS_ZOOM = 2.0  # least zoom when the map centres on one company

@@ -76,6 +76,14 @@ class TopBar(QWidget):
         picker_row.setContentsMargins(0, 0, 0, 0)
         picker_row.setSpacing(theme.SPACE_S)
         picker_row.addStretch(1)
+        # Aa: a larger type scale everywhere, for a visitor who reads better so (kiosk.ui.theme)
+        self.larger = TouchButton(theme.LARGER_TEXT_MARK)
+        self.larger.setProperty("chip", True)  # marked when on, as the language in use is
+        self.larger.setCheckable(True)
+        self.larger.setChecked(theme.text_scale() > 1)
+        texts.ui(self.larger, "larger_text", setter="setAccessibleName")
+        picker_row.addWidget(self.larger)
+        picker_row.addSpacing(theme.SPACE_L)  # a size, not a fifth language
         self.variant_buttons: dict[str, TouchButton] = {}
         self.variant_group = QButtonGroup(self)
         self.variant_group.setExclusive(True)
@@ -90,7 +98,7 @@ class TopBar(QWidget):
             picker_row.addWidget(button)
         self._picker_below: bool | None = None
         self._place_picker(below=False)
-        needs_reach(self.home, self.back, *self.variant_buttons.values())
+        needs_reach(self.home, self.back, self.larger, *self.variant_buttons.values())
 
     def _place_picker(self, *, below: bool) -> None:
         if below == self._picker_below:
@@ -134,25 +142,23 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.top_bar = TopBar(ctx, self.texts)
         self.stack = QStackedWidget()
         # Screens adapt to the window, never the reverse: a portrait screen must not be widened
         # by a landscape layout's minimum size.
         self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.stack.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
         self._bar_below: bool | None = None
-
-        self.top_bar.home.clicked.connect(self.go_home)
-        self.top_bar.back.clicked.connect(self.back)
-        for variant_id, button in self.top_bar.variant_buttons.items():
-            button.clicked.connect(lambda _=False, v=variant_id: self.set_variant(v))
-        self.texts.bind(self.top_bar.title, self.top_bar.title.set_full_text, self._title_text)
+        self.top_bar = self._make_bar()
         ctx.variant_did_change.connect(self._on_variant)
         self.navigate(Screen.HOME)
+        self._warming: SlicedJob | None = None
         if theme.WARM_UP_DELAY_MS >= 0:
             QTimer.singleShot(theme.WARM_UP_DELAY_MS, self._warm_up)
+
+    def warming(self) -> bool:
+        """Whether the warm-up (below) is still to come or under way; never where it is off."""
+        return theme.WARM_UP_DELAY_MS >= 0 and (self._warming is None or self._warming.running())
 
     def _warm_up(self) -> None:
         """After the first frame, while the home screen shows: load OpenCC and convert every
@@ -257,6 +263,7 @@ class KioskWindow(QWidget):
         close_viewers(self.window())
         stop_films(self.window())
         self.ctx.media.forget()
+        self.set_large_text(False)  # the next visitor starts at the normal size
         self.set_variant(self.ctx.exhibition.settings.default_variant)
         for view in self._views.values():
             view.reset()
@@ -304,7 +311,48 @@ class KioskWindow(QWidget):
         for variant_id, button in self.top_bar.variant_buttons.items():
             button.setChecked(variant_id == variant)
 
+    # --- larger text ------------------------------------------------------------------------
+    def set_large_text(self, on: bool) -> None:
+        """Aa: every text at theme.LARGE_TEXT_SCALE (or back to normal). The bar and the screen
+        on show are made again at the new sizes, the visitor kept where they were; the other
+        screens are made again when next shown."""
+        if on == (theme.text_scale() > 1):
+            return
+        screen, item = self.place()
+        if screen is not None:
+            self._views[screen].leave()
+        theme.set_text_scale(theme.LARGE_TEXT_SCALE if on else 1.0)
+        for view in self._views.values():
+            self.stack.removeWidget(view)
+            self.texts.forget(view)
+            view.deleteLater()
+        self._views.clear()
+        self.current = None
+        old_bar, self._bar_below = self.top_bar, None
+        self.texts.forget(old_bar)
+        old_bar.hide()
+        old_bar.deleteLater()
+        self.top_bar = self._make_bar()
+        self._apply_font()
+        size = self.size()
+        self._place_bar(below=size.height() > size.width())
+        history = self._history
+        self.navigate(screen or Screen.HOME, item, record=False)
+        self._history = history
+
     # --- top bar ---------------------------------------------------------------------------
+    def _make_bar(self) -> TopBar:
+        bar = TopBar(self.ctx, self.texts)
+        self.layout().insertWidget(0, bar)
+        bar.home.clicked.connect(self.go_home)
+        bar.back.clicked.connect(self.back)
+        bar.larger.toggled.connect(self.set_large_text)
+        for variant_id, button in bar.variant_buttons.items():
+            button.setChecked(variant_id == self.ctx.variant)
+            button.clicked.connect(lambda _=False, v=variant_id: self.set_variant(v))
+        self.texts.bind(bar.title, bar.title.set_full_text, self._title_text)
+        return bar
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         size = event.size()

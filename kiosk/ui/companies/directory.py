@@ -294,7 +294,8 @@ class CompanyDirectory(QWidget):
         filters.addWidget(self.count, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         column.addLayout(filters)
         # What the chosen sector stands for, from sectors.yaml: context for a filtered list.
-        self.sector_note = label("", "subheading")
+        # At most a few lines, so the cards keep the screen at any type size (the Aa button).
+        self.sector_note = ElidedLabel("subheading", theme.SECTOR_NOTE_LINES)
         column.addWidget(self.sector_note)
 
         self.canvas = DirectoryCanvas(ex.companies_by_id, self._make_card, self.texts)
@@ -403,8 +404,8 @@ class CompanyDirectory(QWidget):
         """How many cards show, and what the chosen sector stands for (sectors.yaml)."""
         self.count.setText(self.ctx.count("companies", len(self.canvas.slots)))
         sector = self.ctx.exhibition.sectors_by_id.get(self.sector or "")
-        self.sector_note.setText(self.ctx.t(sector.description) if sector is not None else "")
-        self.sector_note.setVisible(bool(self.sector_note.text()))
+        self.sector_note.set_full_text(self.ctx.t(sector.description) if sector is not None else "")
+        self.sector_note.setVisible(bool(self.sector_note.full_text))
 
     # --- scrolling -------------------------------------------------------------------------
     def scroll_to(self, y: int) -> None:

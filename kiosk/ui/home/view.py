@@ -10,7 +10,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Event, Exhibition, Figure
 from kiosk.screens import Screen
@@ -18,7 +28,17 @@ from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.navigation import Navigate
 from kiosk.ui.strings import UI_STRINGS
-from kiosk.ui.widgets import ElidedLabel, FactTile, FilmPlayer, FitLabel, FlowLayout, TapFrame, icon, label
+from kiosk.ui.widgets import (
+    ElidedLabel,
+    FactTile,
+    FilmPlayer,
+    FitLabel,
+    FlowLayout,
+    TapFrame,
+    icon,
+    label,
+    make_kinetic,
+)
 
 FIGURES_SHOWN = 4
 
@@ -128,7 +148,18 @@ class HomeView(QWidget):
         self.navigate = navigate
         self.texts = TextBinder(ctx, self)
         settings = ctx.exhibition.settings
-        layout = QVBoxLayout(self)
+        # All of home shows at once at the normal type; at the larger one (Aa) it may run
+        # taller than the screen, and then scrolls rather than squeezing its texts.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        make_kinetic(self.area, horizontal=False)
+        outer.addWidget(self.area)
+        page = QWidget()
+        self.area.setWidget(page)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_M, theme.SPACE_XL, theme.SPACE_M)
         layout.setSpacing(theme.SPACE_S)
         self.title = FitLabel("display", theme.TYPE["heading"])
@@ -239,6 +270,7 @@ class HomeView(QWidget):
     def reset(self) -> None:
         self.step_index = 0
         self._show_step()
+        self.area.verticalScrollBar().setValue(0)
 
     def current_item(self) -> str | None:
         return None

@@ -38,17 +38,26 @@ class LayerTrail(QFrame):
         self.group.setExclusive(True)
         self.chips: dict[str, Chip] = {}
         for n, layer in enumerate(ctx.exhibition.layers):
-            if n:
-                chevron = QLabel()
-                chevron.setPixmap(icon("mdi6.chevron-right", ctx.palette.muted, theme.ICON_S))
-                chevron.setFixedSize(theme.ICON_S, theme.TOUCH_MIN)
-                chevron.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.flow.addWidget(chevron)
             chip = Chip()
             texts.text(chip, layer.title)
             self.group.addButton(chip)
-            self.flow.addWidget(chip)
             self.chips[layer.id] = chip
+            if not n:
+                self.flow.addWidget(chip)
+                continue
+            # The chevron leads its chip: where the trail wraps, the new line starts with it,
+            # never a line ending in a chevron that points at nothing.
+            step = QWidget()
+            row = QHBoxLayout(step)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(0)
+            chevron = QLabel()
+            chevron.setPixmap(icon("mdi6.chevron-right", ctx.palette.muted, theme.ICON_S))
+            chevron.setFixedSize(theme.ICON_S, theme.TOUCH_MIN)
+            chevron.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            row.addWidget(chevron)
+            row.addWidget(chip)
+            self.flow.addWidget(step)
 
     def size_for(self, max_width: int) -> QSize:
         """As wide as its chips in one row, wrapping only when the map is narrower than that."""

@@ -224,6 +224,7 @@ class MapView(QWidget):
         self._pending_focus = None
         self.card.clear()
         self.scene.select(None)
+        self.place_overlays()  # the zoom buttons and the credit back where a long card moved them
         self._relayout()
 
     def _choose_member(self, company_id: str) -> None:
@@ -354,23 +355,29 @@ class MapView(QWidget):
         self.trail.setGeometry(margin, margin, trail.width(), trail.height())
         controls = self.controls.sizeHint()
         bottom = stage.height() - margin  # where the bottom-corner controls stand
+        controls_x = stage.width() - controls.width() - margin
         if not self.card.isHidden():
             portrait = self._portrait()
             width = stage.width() - 2 * margin if portrait else min(theme.MAP_CARD_WIDTH, stage.width() - 2 * margin)
             wanted = self.card.heightForWidth(width)
             wanted = wanted if wanted > 0 else self.card.sizeHint().height()
-            if portrait:  # along the bottom, leaving at least half the map in view
-                height = min(wanted, stage.height() // 2)
+            if portrait:  # along the bottom, leaving at least half the map in view, unless the
+                # card needs more (the larger type): then up to the trail, over the zoom buttons
+                below_trail = stage.height() - self.trail.geometry().bottom() - 2 * margin
+                height = min(wanted, max(stage.height() // 2, below_trail))
                 self.card.setGeometry(margin, stage.height() - height - margin, width, height)
                 bottom = self.card.y() - margin
             else:  # top right; below the trail if the trail reaches that far
                 left = stage.width() - width - margin
                 trail_box = self.trail.geometry()
                 top = margin if trail_box.right() + margin < left else trail_box.bottom() + margin
-                height = min(wanted, bottom - controls.height() - margin - top)
+                above_controls = bottom - controls.height() - margin - top
+                if wanted > above_controls:  # a long card (the larger type) takes the full height,
+                    controls_x = left - controls.width() - margin  # the zoom buttons step beside it
+                height = min(wanted, above_controls if wanted <= above_controls else bottom - top)
                 self.card.setGeometry(left, top, width, height)
-        self.controls.setGeometry(stage.width() - controls.width() - margin, bottom - controls.height(),
-                                  controls.width(), controls.height())
+        self.controls.setGeometry(controls_x, bottom - controls.height(), controls.width(), controls.height())
+        self.controls.setVisible(self.controls.y() > self.trail.geometry().bottom() + margin)
         # the credit keeps to one line when it fits beside the zoom buttons, and wraps if not
         self.credit.ensurePolished()
         room = max(self.controls.x() - 2 * margin, theme.TOUCH_MIN)
@@ -379,6 +386,11 @@ class MapView(QWidget):
         width = min(natural + 1, room)
         height = self.credit.heightForWidth(width)
         self.credit.setGeometry(margin, bottom - height, width, height)
+        # Squeezed beside the zoom buttons stepped aside for a long card (the larger type), the
+        # note would stand as a tall column over the map, or under the buttons: it waits until
+        # the card closes.
+        crowded = height > self.controls.height() or width + 2 * margin > self.controls.x()
+        self.credit.setVisible(self.card.isHidden() or not crowded)
         self._fit_between_controls()
         self._apply_pending_focus()
 

@@ -43,9 +43,13 @@ from kiosk.ui.widgets import (
     repolish,
 )
 
-SLOT = theme.CARD_WIDTH + theme.SPACE_M  # one event's share of the track
 BUILD_AHEAD = 2  # screens' worth of cards built beyond the visible range
 LIVE_CARDS = 64  # cards kept built at most (more than the widest build range holds)
+
+
+def slot() -> int:
+    """One event's share of the track (its card grows with the type)."""
+    return theme.CARD_WIDTH + theme.SPACE_M
 
 
 class EventCard(TapFrame):
@@ -115,13 +119,13 @@ class Track(QWidget):
         self.on_tap = lambda _event: None
         self.card_height = theme.CARD_HEIGHT
         self._in_view = range(0)
-        width = theme.SPACE_XL * 2 + len(events) * SLOT
+        width = theme.SPACE_XL * 2 + len(events) * slot()
         self.setFixedSize(width, self.card_top + self.card_height)
         self._place_eras()
         self._place_years()
 
     def x_of(self, index: int) -> int:
-        return theme.SPACE_XL + index * SLOT
+        return theme.SPACE_XL + index * slot()
 
     @property
     def card_top(self) -> int:
@@ -149,8 +153,8 @@ class Track(QWidget):
                                  theme.CARD_WIDTH, theme.YEAR_TICK_HEIGHT)
 
     def _slots(self, left: int, right: int) -> range:
-        first = max(0, (left - theme.SPACE_XL) // SLOT)
-        return range(first, min(len(self.events) - 1, (right - theme.SPACE_XL) // SLOT) + 1)
+        first = max(0, (left - theme.SPACE_XL) // slot())
+        return range(first, min(len(self.events) - 1, (right - theme.SPACE_XL) // slot()) + 1)
 
     def ensure_cards(self, left: int, right: int) -> None:
         """Build the cards whose slots fall within [left, right] of the track (hidden until they
@@ -188,7 +192,7 @@ class Track(QWidget):
                 card.set_height(height)
 
     def index_at(self, x: int) -> int:
-        return max(0, min(len(self.events) - 1, (x - theme.SPACE_XL) // SLOT))
+        return max(0, min(len(self.events) - 1, (x - theme.SPACE_XL) // slot()))
 
 
 class EventDetail(QFrame):
@@ -445,10 +449,10 @@ class TimelineView(QWidget):
     # --- geometry --------------------------------------------------------------------------
     def _scrolled(self, value: int) -> None:
         width = self.area.viewport().width()
-        self.track.show_cards(value - SLOT, value + width + SLOT)  # a card's worth on each side
+        self.track.show_cards(value - slot(), value + width + slot())  # a card's worth on each side
         self.track.ensure_cards(value, value + width)  # what shows now; the rest after the paint
         self._ahead.request(value - width * BUILD_AHEAD, value + width * (1 + BUILD_AHEAD))
-        year = self.events[self.track.index_at(value + SLOT // 2)].date.year
+        year = self.events[self.track.index_at(value + slot() // 2)].date.year
         for y, chip in self.year_buttons.items():
             if chip.isChecked() != (y == year):
                 chip.setChecked(y == year)

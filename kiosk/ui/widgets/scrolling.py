@@ -7,7 +7,9 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QScroller, QScrollerProperties, QWidget
+
+from kiosk.ui.widgets.basics import repolish
 
 if TYPE_CHECKING:
     from kiosk.ui.context import TextBinder
@@ -28,12 +30,16 @@ def drop_farthest(built: dict[K, QWidget], keep: int, wanted: Collection[K], dis
 
 def make_kinetic(area: QAbstractScrollArea, *, horizontal: bool) -> QScroller:
     """Flick-scrolling for fingers and the mouse, with no scroll bar that needs a mouse."""
-    area.setHorizontalScrollBarPolicy(
-        Qt.ScrollBarPolicy.ScrollBarAsNeeded if horizontal else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-    )
-    area.setVerticalScrollBarPolicy(
-        Qt.ScrollBarPolicy.ScrollBarAlwaysOff if horizontal else Qt.ScrollBarPolicy.ScrollBarAsNeeded
-    )
+    on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    area.setHorizontalScrollBarPolicy(on if horizontal else off)
+    area.setVerticalScrollBarPolicy(off if horizontal else on)
+    # The bar always holds its place (a thin track, its handle drawn only when there is
+    # somewhere to scroll to): a bar that came and went would give and take its width, and text
+    # that wraps at one width and not the other could make the page long enough for the bar, and
+    # then short enough without it, for ever.
+    bar = area.horizontalScrollBar() if horizontal else area.verticalScrollBar()
+    bar.rangeChanged.connect(lambda low, high: _mark_still(bar, high <= low))
+    _mark_still(bar, bar.maximum() <= bar.minimum())
     viewport = area.viewport()
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -47,3 +53,10 @@ def make_kinetic(area: QAbstractScrollArea, *, horizontal: bool) -> QScroller:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(props)
     return scroller
+
+
+def _mark_still(bar: QScrollBar, still: bool) -> None:
+    """A bar with nowhere to scroll shows no handle (theme: QScrollBar[still="true"])."""
+    if bar.property("still") != still:
+        bar.setProperty("still", still)
+        repolish(bar)
