@@ -301,7 +301,7 @@ class FiguresView(QWidget):
 
     @staticmethod
     def showcase(exhibition: Exhibition) -> list[str | None]:
-        return [None, *pages_of(exhibition)[1:]]
+        return list(pages_of(exhibition))  # each page by name: a bare visit keeps the last page seen
 
     def warm(self) -> Iterator[None]:
         yield from ()
