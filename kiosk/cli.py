@@ -162,7 +162,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
         lower_edge_mm, height_mm = settings.screen_lower_edge_mm, settings.screen_height_mm
     failures = 0
     for size, kiosk in _offscreen_kiosks(args, args.sizes):
-        report = self_test(kiosk, lower_edge_mm=lower_edge_mm, height_mm=height_mm)
+        report = self_test(kiosk, lower_edge_mm=lower_edge_mm, height_mm=height_mm, larger=not args.normal_size_only)
         failures += len(report.failures)
         for failure in report.failures:
             _out(f"FAIL {size} {failure}")
@@ -312,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     selftest = verbs.add_parser("self-test", help="render every view, event, profile and map layer offscreen")
     _add_content_args(selftest)
     selftest.add_argument("--sizes", nargs="+", default=["1920x1080", "1080x1920"])
+    selftest.add_argument("--normal-size-only", action="store_true",
+                          help="skip the renders at the larger type (the Aa button): half the time, for a media check")
     selftest.set_defaults(func=cmd_self_test)
 
     soak = verbs.add_parser("soak", help="thousands of random taps, swipes, toggles and resets offscreen")

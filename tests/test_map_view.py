@@ -26,6 +26,7 @@ from kiosk.content import load_content
 from kiosk.content.load import LoadResult
 from kiosk.screens import Screen
 from kiosk.ui import theme
+from kiosk.ui.map.items import RANK_ZONE
 from kiosk.ui.map.view import MapView
 from tests.conftest import Navigations, open_kiosk, show_view, view_context
 from tests.map_factory import (
@@ -192,6 +193,20 @@ def test_zones_are_labelled_with_area_and_schematic_mark(qtbot, content) -> None
     area = f"{zone.area_qualifier or ''}3.2 {ctx.ui('km2')}"
     assert label.text() == f"核心板块\n{area} {ctx.ui('status_planned')} · {ctx.ui('schematic')}"
     assert label.isVisible()
+
+
+@pytest.mark.parametrize(("size", "room_for_a_zone"), [((1920, 1080), True), ((1000, 700), True), ((700, 500), False)])
+def test_no_name_is_printed_over_another_however_small_the_map(qtbot, content, size, room_for_a_zone) -> None:  # noqa: ANN001
+    """Zones' names show even over dots, but never over each other: on a small map (German names
+    zoomed out) one waits for the zoom instead."""
+    view = map_view(qtbot, content, CAMPUS, size=size)
+    to_view = view.canvas.viewportTransform()
+    shown = [label for label, _ in view.scene.labels if label.isVisible()]
+    boxes = [label.boundingRect().translated(to_view.map(label.pos())) for label in shown]
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            assert not a.intersects(boxes[j]), f"{shown[i].text()!r} over {shown[j].text()!r} at {size}"
+    assert any(label.rank >= RANK_ZONE for label in shown) == room_for_a_zone, "zones named where there is room"
 
 
 # --- markers and cards -----------------------------------------------------------------------
@@ -739,6 +754,38 @@ def test_a_trail_that_wraps_starts_its_next_line_with_a_chevron_never_ends_one_w
             assert chevron is not None, "each chip after the first has its chevron"
             assert chevron.mapTo(trail, QPoint(0, 0)).y() == chip.mapTo(trail, QPoint(0, 0)).y(), "on the chip's line"
             assert chevron.x() < chip.x(), "before the chip"
+
+
+def test_a_long_name_wraps_into_lines_no_wider_than_a_map_label_may_be(qtbot, content) -> None:  # noqa: ANN001
+    """A German zone's name on one line ran across its neighbours' names."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from kiosk.ui.map.items import RANK_ZONE, LabelItem, Line
+
+    ctx = view_context(*content)
+    name = "Internationale Stadt für Life Sciences und Gesundheit Shenyang"
+    font = ctx.font("caption", bold=True)
+    label = LabelItem(ctx, RANK_ZONE)
+    label.set_content([Line(name, font), Line("etwa 3,2 km²", ctx.font("caption"))], "Geplant")
+    assert len(label.lines) > 2
+    assert all(QFontMetricsF(font).horizontalAdvance(line.text) <= theme.MAP_LABEL_MAX_WIDTH for line in label.lines)
+    assert " ".join(line.text for line in label.lines[:-1]) == name, "every word kept, in order"
+    assert label.lines[-1].text == "etwa 3,2 km²"
+    short = LabelItem(ctx, RANK_ZONE)
+    short.set_content([Line("中德园", font)])
+    assert [line.text for line in short.lines] == ["中德园"]
+
+
+def test_the_trail_is_placed_again_when_its_chips_take_new_words(qtbot, content) -> None:  # noqa: ANN001
+    """New words (a switch of language) reach a chip's step on a later layout pass than the
+    one that placed the trail: it was left at its old height over the map."""
+    view = map_view(qtbot, content, CAMPUS, size=(1280, 1080))
+    trail = view.trail
+    room = view.stage.width() - 2 * theme.SPACE_M
+    before = trail.height()
+    list(trail.chips.values())[-1].setText("Chinesisch-Deutscher Industriepark für Hochleistungsausrüstungsfertigung (Shenyang)")
+    qtbot.waitUntil(lambda: trail.height() != before)
+    assert trail.size() == trail.size_for(room)
 
 
 # --- robustness ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QFontMetrics
 
 from kiosk.ui import theme
@@ -45,3 +46,16 @@ def test_a_flickable_area_keeps_its_width_whether_or_not_there_is_anywhere_to_sc
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert area.viewport().width() == short_width
     assert bar.property("still") is False, "something to scroll: the handle shows where the page is"
+
+
+@pytest.mark.parametrize("text", ["超1.3", "over 1.3", "über 1,3 Bio.", "4.759", "98 % oder mehr"])
+def test_a_fitted_number_given_the_width_it_asks_for_keeps_one_line(qtbot, text) -> None:  # noqa: ANN001
+    """A bold 3 overhangs its advance, and QLabel wraps on the ink: a label exactly as wide as
+    the advance broke 超1.3 after 超 in a figure tile."""
+    from kiosk.ui.widgets import FitLabel
+
+    number = FitLabel("figure", theme.TYPE["subheading"])
+    qtbot.addWidget(number)
+    number.setText(text)
+    line = QFontMetrics(number.font()).lineSpacing()
+    assert number.heightForWidth(number.sizeHint().width()) < 1.5 * line, "one line, not two"

@@ -295,3 +295,17 @@ def test_shots_show_every_main_view_in_every_variant_at_both_type_sizes(qtbot, k
     assert normal.size() == large.size() == kiosk.window.size()
     assert normal != large, "the larger type is drawn larger"
     assert not kiosk.window.top_bar.larger.isChecked(), "and the window is left at the normal size"
+
+
+def test_the_self_test_renders_every_screen_at_both_type_sizes_unless_told_not_to(qtbot, tmp_path, capsys) -> None:  # noqa: ANN001
+    import re
+
+    from kiosk.cli import main
+
+    content = write_kiosk_exhibition(tmp_path)
+    renders = {}
+    for flags in ([], ["--normal-size-only"]):
+        assert main(["self-test", str(content), "--sizes", "1920x1080", *flags]) == 0
+        out = capsys.readouterr().out
+        renders[bool(flags)] = int(re.search(r"self-test 1920x1080: (\d+) renders, \d+ films played, 0 failures", out)[1])
+    assert renders[False] == 2 * renders[True] > 0, "every render again at the larger type"

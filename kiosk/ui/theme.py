@@ -327,6 +327,7 @@ MAP_CLUSTER_DISTANCE = 2 * MARKER_RADIUS + SPACE_XS  # closer than this on scree
 MAP_CLUSTER_SCALE_STEP = 1.03  # clusters are worked out for zoom steps this far apart, and kept
 MAP_MARKER_LABEL_ZOOM = 2.5  # company names appear beside their dots from this zoom on
 MAP_LABEL_GAP = SPACE_XS  # between a dot and its name
+_TEXT_SIZED["MAP_LABEL_MAX_WIDTH"] = 300  # px: a longer name wraps (about 15 ems of caption type)
 MAP_NAME_REACH = 480  # px; a dot's name is made (in the script shown) once its dot is this near the screen
 MAP_LABEL_GRID_CELL = 160  # px; label collisions are checked against neighbours in cells this size
 MAP_SHADOW_BLUR, MAP_SHADOW_OFFSET, MAP_SHADOW_ALPHA = 36, 6, 60  # floating card and controls

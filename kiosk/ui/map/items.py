@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from kiosk.content.model import Zone
+from kiosk.hyphenation import break_lines, unhyphenated
 from kiosk.ui import theme
 from kiosk.ui.context import ViewContext
 from kiosk.ui.map.geometry import Outline
@@ -143,6 +144,21 @@ class Line:
     font: QFont
 
 
+def wrapped(lines: list[Line]) -> list[Line]:
+    """Each line no wider than theme.MAP_LABEL_MAX_WIDTH, broken at spaces and inside a long word
+    at its syllables: a German zone's name (Internationale Stadt für Life Sciences und Gesundheit
+    Shenyang) set on one line ran across its neighbours' names."""
+    out = []
+    for line in lines:
+        metrics = QFontMetricsF(line.font)
+
+        def fits(text: str, metrics: QFontMetricsF = metrics) -> bool:
+            return metrics.horizontalAdvance(unhyphenated(text)) <= theme.MAP_LABEL_MAX_WIDTH
+
+        out += [Line(part, line.font) for part in break_lines(line.text, fits)]
+    return out
+
+
 class LabelItem(QGraphicsItem):
     """Text with a halo, at a fixed on-screen size; centred on its point, or beside a marker."""
 
@@ -191,7 +207,8 @@ class LabelItem(QGraphicsItem):
         """Lay the lines out centred under each other; an optional badge follows the last line."""
         self._compose = None
         self.prepareGeometryChange()
-        self.lines, self.badge = lines, badge
+        self.lines, self.badge = wrapped(lines), badge
+        lines = self.lines
         self._badge_font = self.ctx.font("caption")
         badge_metrics = QFontMetricsF(self._badge_font)
         badge_width = badge_metrics.horizontalAdvance(badge) + 2 * theme.SPACE_XS if badge else 0.0

@@ -334,8 +334,9 @@ class MapScene(QGraphicsScene):
     def _place_labels(self, view: QGraphicsView, zoom: float, covered: list[QRectF]) -> None:
         """Show labels most important first. A region's or zone's name may shift up or down inside
         its region to clear the dots; a name that still collides is hidden, except a zone's or a
-        place's, which is always shown. Region names wider than their region on screen wait for
-        the visitor to zoom in."""
+        place's, which shows over the dots if it can without covering another name. No name is
+        ever printed over another, but the open card's. Region names wider than their region on
+        screen wait for the visitor to zoom in."""
         to_view = view.viewportTransform()
         scale = to_view.m11()
         seen = QRectF(view.rect())
@@ -359,6 +360,13 @@ class MapScene(QGraphicsScene):
             blocked.add(self._screen_rect(to_view, item))
         for rect in covered:
             blocked.add(rect)
+        # A zone's or place's name shows even where no spot is clear of the dots: drawn over them,
+        # its middle inside its zone, covering no other name nor a control. Where there is no such
+        # spot (German names on a small zone, zoomed out) it waits for the visitor to zoom in
+        # rather than print over another name.
+        names = RectGrid(theme.MAP_LABEL_GRID_CELL)
+        for rect in covered:
+            names.add(rect)
         chosen = self.markers.get(self.selected or "")
         # The open card's company is named first and at any zoom (the visitor is looking for it),
         # then places, zones and regions by rank, then the names of dots near the screen; every
@@ -377,25 +385,35 @@ class MapScene(QGraphicsScene):
                     label.set_shown(False)
                     continue
             spot = None  # best: clear of others and wholly inside the region; else clear, middle inside
+            over_dots = None  # for a name shown regardless: clear of names and controls, middle inside
             offsets = self._label_offsets(label, subject, subject is chosen)
             for offset in offsets:
                 pos = label.anchor + offset / scale
                 rect = label.boundingRect().translated(to_view.map(pos))
-                if not seen.contains(rect) or blocked.hits(rect):
-                    continue  # cut off by the edge, under a control, or on top of another
+                if not seen.contains(rect):
+                    continue  # cut off by the edge
+                middle_inside = subject is None or label.beside or offset.isNull() or subject.path().contains(pos)
+                if blocked.hits(rect):  # under a control, or on top of another name or a dot
+                    if over_dots is None and middle_inside and not names.hits(rect):
+                        over_dots = (pos, rect)
+                    continue
                 if subject is None or label.beside or self._inside(subject, to_view, rect):
                     spot = (pos, rect)
                     break
-                if spot is None and (offset.isNull() or subject.path().contains(pos)):
+                if spot is None and middle_inside:
                     spot = (pos, rect)
-            if spot is None and (label.rank >= RANK_ZONE or subject is chosen):  # named regardless
+            lifted = False  # a name over dots is drawn above them, or they would hide its words
+            if spot is None and label.rank >= RANK_ZONE and over_dots is not None:
+                spot, lifted = over_dots, True
+            if spot is None and subject is chosen:  # the open card's: named regardless
                 pos = label.anchor + offsets[0] / scale
                 spot = (pos, label.boundingRect().translated(to_view.map(pos)))
             label.set_shown(spot is not None)
-            label.setZValue(Z_SELECTED if subject is chosen else Z_LABEL)  # above any cluster beside it
+            label.setZValue(Z_SELECTED if subject is chosen or lifted else Z_LABEL)  # above any cluster beside it
             if spot is not None:
                 label.setPos(spot[0])
                 blocked.add(spot[1])
+                names.add(spot[1])
 
     def _ranked_labels(self) -> list[tuple[LabelItem, QGraphicsItem | None]]:
         """Names of places, zones and regions, most important first (worked out once a layer)."""

@@ -93,6 +93,7 @@ class MapView(QWidget):
         self.card = MapCard(ctx, self.stage)
         self.card.hide()
         self.card.wants_new_size.connect(self.place_overlays)
+        self.trail.wants_new_size.connect(self.place_overlays)
 
         self.zoom_in.clicked.connect(lambda: self.canvas.animate_zoom(theme.MAP_ZOOM_STEP))
         self.zoom_out.clicked.connect(lambda: self.canvas.animate_zoom(1 / theme.MAP_ZOOM_STEP))

@@ -24,6 +24,14 @@ _BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
 UNBOUNDED = 1 << 20  # px: the height a text may take while it is measured
 
 
+def ink_width(metrics: QFontMetrics, text: str) -> int:
+    """The width a line of `text` needs without wrapping: its advance, or what its glyphs cover
+    where that is wider (a bold 3 overhangs its advance, and QLabel wraps on the ink, so a label
+    exactly as wide as the advance broke 超1.3 after 超)."""
+    ink = metrics.boundingRect(0, 0, UNBOUNDED, UNBOUNDED, 0, text).width()
+    return max(metrics.horizontalAdvance(text), ink)
+
+
 class FitLabel(TextLabel):
     def __init__(self, role: str, min_px: int, *, max_lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +56,7 @@ class FitLabel(TextLabel):
     def _lines(self, font: QFont, width: int) -> int:
         metrics = QFontMetrics(font)
         if self.max_lines == 1:
-            return 1 if metrics.horizontalAdvance(unhyphenated(self.text())) <= width else 2
+            return 1 if ink_width(metrics, unhyphenated(self.text())) <= width else 2
         flags = int(Qt.TextFlag.TextWordWrap)
         height = metrics.boundingRect(0, 0, width, UNBOUNDED, flags, self.text()).height()
         return max(1, round(height / metrics.lineSpacing()))
@@ -99,7 +107,7 @@ class FitLabel(TextLabel):
         if self.max_lines == 1:
             metrics = QFontMetrics(self._sized(self.base_px))
             margins = self.contentsMargins()
-            hint.setWidth(metrics.horizontalAdvance(unhyphenated(self.text())) + margins.left() + margins.right())
+            hint.setWidth(ink_width(metrics, unhyphenated(self.text())) + margins.left() + margins.right())
         return hint
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -109,5 +117,5 @@ class FitLabel(TextLabel):
         metrics = QFontMetrics(self._sized(self.min_px))
         words = _BREAKS.split(self.text())
         margins = self.contentsMargins()
-        hint.setWidth(max((metrics.horizontalAdvance(w) for w in words), default=0) + margins.left() + margins.right())
+        hint.setWidth(max((ink_width(metrics, w) for w in words), default=0) + margins.left() + margins.right())
         return hint
