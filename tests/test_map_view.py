@@ -782,10 +782,10 @@ def test_the_trail_is_placed_again_when_its_chips_take_new_words(qtbot, content)
     view = map_view(qtbot, content, CAMPUS, size=(1280, 1080))
     trail = view.trail
     room = view.stage.width() - 2 * theme.SPACE_M
-    before = trail.height()
+    before = trail.size()
     list(trail.chips.values())[-1].setText("Chinesisch-Deutscher Industriepark für Hochleistungsausrüstungsfertigung (Shenyang)")
-    qtbot.waitUntil(lambda: trail.height() != before)
-    assert trail.size() == trail.size_for(room)
+    # placed again, at the size its new words need (without the signal it kept its old size)
+    qtbot.waitUntil(lambda: trail.size() != before and trail.size() == trail.size_for(room))
 
 
 # --- robustness ------------------------------------------------------------------------------

@@ -56,3 +56,24 @@ def test_labels_share_what_one_measured(qtbot) -> None:  # noqa: ANN001
         qtbot.addWidget(label)
         label.setWordWrap(True)
     assert first.heightForWidth(160) == second.heightForWidth(160) > first.heightForWidth(320)
+
+
+def test_a_word_wider_than_the_measure_does_not_make_the_label_ask_for_ever_more_room(qtbot) -> None:  # noqa: ANN001
+    """The measure leaves the rest of the label's width as a right margin. Counted in the size
+    the label asks for, a word wider than the measure (an unhyphenated German compound at the
+    larger type) asked for the width plus a margin that grew with it: a sheet grew to 33,000 px,
+    the margin overflowed and Qt ran out of stack."""
+    from kiosk.ui.widgets import label
+
+    text = label("Hochleistungsausrüstungsfertigungsindustrieparkverwaltungsgesellschaft " * 2, "body")
+    qtbot.addWidget(text)
+    text.set_measure(5)  # 5 ems: narrower than the word
+    text.show()  # a hidden label hears of no resize
+    asked = []
+    for width in (800, 1600, 3200):
+        text.resize(width, 100)
+        qtbot.wait(1)
+        assert text.contentsMargins().right() > 0, "the measure's margin follows the width"
+        asked.append((text.minimumSizeHint().width(), text.sizeHint().width()))
+    assert asked[0] == asked[1] == asked[2], "what a label asks for does not follow the width it was given"
+    assert asked[0][0] < 1600

@@ -13,7 +13,6 @@ import logging
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-import qtawesome as qta
 import shiboken6
 from PySide6.QtCore import QMetaObject, QRect, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QHideEvent, QIcon, QImage, QPainter, QPaintEvent
@@ -25,7 +24,7 @@ from kiosk.formatting import clock
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.reach import needs_reach
-from kiosk.ui.widgets.basics import TouchButton, hide_unless, label
+from kiosk.ui.widgets.basics import TouchButton, hide_unless, icon, label, still_icon
 from kiosk.ui.widgets.images import keep_shape, shape_height
 
 if TYPE_CHECKING:
@@ -87,7 +86,7 @@ class FilmStage(QWidget):
         painter.drawEllipse(centre, side // 2, side // 2)
         mark = QRect(0, 0, side, side)
         mark.moveCenter(centre)
-        qta.icon("mdi6.play", color=theme.ICON_ON_DARK).paint(painter, mark)
+        painter.drawPixmap(mark, icon("mdi6.play", theme.ICON_ON_DARK, side))
         painter.restore()
 
     def _draw_subtitle(self, painter: QPainter) -> None:
@@ -338,7 +337,7 @@ class FilmPlayer(QWidget):
 
 
 def _icon(name: str) -> QIcon:
-    return qta.icon(name, color=theme.ICON_DEFAULT_COLOR)
+    return still_icon(name, theme.ICON_DEFAULT_COLOR, theme.ICON_M)  # as TouchButton draws its own
 
 
 def stop_films(window: QWidget) -> None:

@@ -75,10 +75,20 @@ class TextLabel(QLabel):
         return self._answer(width, lambda: super(TextLabel, self).heightForWidth(width))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(*self._answer("size", lambda: _pair(super(TextLabel, self).sizeHint())))
+        return self._without_measure(self._answer("size", lambda: _pair(super(TextLabel, self).sizeHint())))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(*self._answer("minimum", lambda: _pair(super(TextLabel, self).minimumSizeHint())))
+        return self._without_measure(self._answer("minimum", lambda: _pair(super(TextLabel, self).minimumSizeHint())))
+
+    def _without_measure(self, size: tuple[int, int]) -> QSize:
+        """Qt counts the right margin in: the measure's margin is what the label leaves empty of
+        the width it is given, not room it asks for. Asked for, a word wider than the measure
+        (an unhyphenated German compound at the larger type) made the label ask for its width
+        plus a margin that grew with that width, without end."""
+        width, height = size
+        if self._keeps_measure:
+            width -= self.contentsMargins().right()
+        return QSize(width, height)
 
     def _answer(self, question: int | str, measure: Callable[[], Any]) -> Any:
         known = self._known.get(question)
