@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -42,8 +40,8 @@ from kiosk.ui.widgets import (
     TouchButton,
     color_dot,
     drop_farthest,
+    flickable,
     label,
-    make_kinetic,
     rule,
 )
 
@@ -304,11 +302,8 @@ class CompanyDirectory(QWidget):
         self._order = ""
         self._arrange()
 
-        self.area = QScrollArea()
+        self.area, self.scroller = flickable()
         self.area.setWidget(self.canvas)
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller = make_kinetic(self.area, horizontal=False)
         self._ahead = AfterFrame(self, self.canvas.ensure_cards)
         self.area.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.area.viewport().installEventFilter(self)  # a taller viewport shows more cards

@@ -12,12 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -38,10 +36,10 @@ from kiosk.ui.widgets import (
     PhotoSet,
     TapFrame,
     TouchButton,
+    flickable,
     hide_unless,
     icon,
     label,
-    make_kinetic,
     repolish,
     rule,
     show_if,
@@ -410,10 +408,7 @@ class CompanyProfile(QWidget):
         self.navigate = navigate
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.area = QScrollArea()
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller = make_kinetic(self.area, horizontal=False)
+        self.area, self.scroller = flickable()
         layout.addWidget(self.area)
         self.page: ProfilePage | None = None
         self.texts = TextBinder(ctx, self)

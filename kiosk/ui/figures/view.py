@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +37,9 @@ from kiosk.ui.widgets import (
     FactTile,
     TouchButton,
     figure_line,
+    flickable,
     kind_mark,
     label,
-    make_kinetic,
     repolish,
     rule,
     show_if,
@@ -230,11 +229,7 @@ class FiguresView(QWidget):
         self.hint = label("", "caption")
         self.texts.ui(self.hint, "tap_for_source")
         layout.addWidget(self.hint)
-        self.area = QScrollArea()
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller = make_kinetic(self.area, horizontal=False)
+        self.area, self.scroller = flickable()
         layout.addWidget(self.area, 1)
         self.sheet = FigureSource(ctx, self.texts)
         self.sheet.hide()

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -35,9 +33,9 @@ from kiosk.ui.widgets import (
     FitLabel,
     FlowLayout,
     TapFrame,
+    flickable,
     icon,
     label,
-    make_kinetic,
 )
 
 FIGURES_SHOWN = 4
@@ -152,10 +150,7 @@ class HomeView(QWidget):
         # taller than the screen, and then scrolls rather than squeezing its texts.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.area = QScrollArea()
-        self.area.setWidgetResizable(True)
-        self.area.setFrameShape(QFrame.Shape.NoFrame)
-        make_kinetic(self.area, horizontal=False)
+        self.area, _scroller = flickable()
         outer.addWidget(self.area)
         page = QWidget()
         self.area.setWidget(page)

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
-from kiosk.ui.widgets import Chip, FlowLayout, icon, label, make_kinetic, repolish
+from kiosk.ui.widgets import Chip, FlowLayout, flickable, icon, label, repolish
 
 
 class LayerTrail(QFrame):
@@ -86,10 +85,7 @@ class MapPanel(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        make_kinetic(self.scroll, horizontal=False)
+        self.scroll, _scroller = flickable()
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a finger scrolls it
         outer.addWidget(self.scroll)
         self.content = QWidget()

@@ -392,15 +392,14 @@ class MapScene(QGraphicsScene):
                 rect = label.boundingRect().translated(to_view.map(pos))
                 if not seen.contains(rect):
                     continue  # cut off by the edge
-                middle_inside = subject is None or label.beside or offset.isNull() or subject.path().contains(pos)
                 if blocked.hits(rect):  # under a control, or on top of another name or a dot
-                    if over_dots is None and middle_inside and not names.hits(rect):
+                    if over_dots is None and not names.hits(rect) and self._middle_inside(label, subject, offset, pos):
                         over_dots = (pos, rect)
                     continue
                 if subject is None or label.beside or self._inside(subject, to_view, rect):
                     spot = (pos, rect)
                     break
-                if spot is None and middle_inside:
+                if spot is None and self._middle_inside(label, subject, offset, pos):
                     spot = (pos, rect)
             lifted = False  # a name over dots is drawn above them, or they would hide its words
             if spot is None and label.rank >= RANK_ZONE and over_dots is not None:
@@ -439,6 +438,13 @@ class MapScene(QGraphicsScene):
         steps = range(-LABEL_NUDGES, LABEL_NUDGES + 1)
         offsets = [QPointF(i * box.width() / SIDESTEPS, j * box.height() / 2) for i in steps for j in steps]
         return sorted(offsets, key=lambda o: abs(o.x()) / box.width() + abs(o.y()) / box.height())
+
+    @staticmethod
+    def _middle_inside(label: LabelItem, subject: QGraphicsItem | None, offset: QPointF, pos: QPointF) -> bool:
+        """Whether a label moved by `offset` (to `pos`) still has its middle inside its region."""
+        if subject is None or label.beside or offset.isNull():
+            return True
+        return isinstance(subject, OutlineItem) and subject.path().contains(pos)
 
     @staticmethod
     def _inside(subject: OutlineItem, to_view, rect: QRectF) -> bool:  # noqa: ANN001

@@ -37,6 +37,7 @@ from kiosk.ui.widgets import (
     TapFrame,
     TouchButton,
     drop_farthest,
+    flickable,
     hide_unless,
     label,
     make_kinetic,
@@ -229,10 +230,7 @@ class EventDetail(QFrame):
         needs_reach(self.prev, self.next, self.close_button)
         self.title = label("", "title")
         outer.addWidget(self.title)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        make_kinetic(self.scroll, horizontal=False)
+        self.scroll, _scroller = flickable()
         outer.addWidget(self.scroll, 1)
         outer.addLayout(controls)
         self.body_host: QWidget | None = None

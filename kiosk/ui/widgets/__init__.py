@@ -19,10 +19,10 @@ from kiosk.ui.widgets.fitting import FitLabel
 from kiosk.ui.widgets.flow import ChipFlow, FlowLayout
 from kiosk.ui.widgets.images import MediaImage
 from kiosk.ui.widgets.marks import KindMark, rule
-from kiosk.ui.widgets.scrolling import drop_farthest, make_kinetic
+from kiosk.ui.widgets.scrolling import drop_farthest, flickable, make_kinetic
 from kiosk.ui.widgets.viewer import PhotoSet, PhotoViewer, close_viewers
 
 __all__ = [
     "Chip", "ChipFlow", "ElidedLabel", "FactTile", "FilmPlayer", "FitLabel", "FlowLayout", "KindMark", "MediaImage", "PhotoSet", "PhotoViewer", "TapFrame",
-    "TouchButton", "close_viewers", "color_dot", "film_playing", "hide_unless", "stop_films", "drop_farthest", "elide_lines", "figure_line", "figure_when", "kind_mark", "icon", "label", "make_kinetic", "repolish", "rule", "show_if",
+    "TouchButton", "close_viewers", "color_dot", "film_playing", "hide_unless", "stop_films", "drop_farthest", "elide_lines", "figure_line", "figure_when", "kind_mark", "icon", "label", "flickable", "make_kinetic", "repolish", "rule", "show_if",
 ]

@@ -7,7 +7,15 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QScrollArea,
+    QScrollBar,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
 
 from kiosk.ui.widgets.basics import repolish
 
@@ -27,6 +35,16 @@ def drop_farthest(built: dict[K, QWidget], keep: int, wanted: Collection[K], dis
     far = sorted((key for key in built if key not in wanted), key=distance, reverse=True)
     for key in far[: len(built) - keep]:
         texts.discard(built.pop(key))
+
+
+def flickable(*, horizontal: bool = False) -> tuple[QScrollArea, QScroller]:
+    """A frameless scroll area whose page spans it across (or along, if `horizontal`) and that a
+    finger flicks: the one every long screen part scrolls in."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area, make_kinetic(area, horizontal=horizontal)
+
 
 def make_kinetic(area: QAbstractScrollArea, *, horizontal: bool) -> QScroller:
     """Flick-scrolling for fingers and the mouse, with no scroll bar that needs a mouse."""
