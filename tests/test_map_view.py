@@ -788,6 +788,27 @@ def test_the_trail_is_placed_again_when_its_chips_take_new_words(qtbot, content)
     qtbot.waitUntil(lambda: trail.size() != before and trail.size() == trail.size_for(room))
 
 
+def test_names_are_placed_anew_only_when_something_moved_or_their_words_changed(qtbot, content, monkeypatch) -> None:  # noqa: ANN001
+    """Placing the names takes milliseconds on a large layer; a switch of language placed them
+    three or four times over (every placing of the overlays refitted the map)."""
+    view = map_view(qtbot, content, CAMPUS)
+    QApplication.processEvents()
+    placed = []
+    real = view.scene.relayout
+    monkeypatch.setattr(view.scene, "relayout", lambda *args: (placed.append(1), real(*args)))
+    view.place_overlays()
+    assert placed == [], "nothing moved: the names stay where they are"
+    view.place_overlays(names_changed=True)
+    assert len(placed) == 1, "new words: placed anew, once"
+    placed.clear()
+    view.ctx.set_variant(VARIANT_HANT)
+    QApplication.processEvents()
+    assert len(placed) == 1, f"a switch of language places the names once, not {len(placed)} times"
+    view.enter(PHARMA)  # a card opens over the map
+    QApplication.processEvents()
+    assert len(placed) >= 1, "clear of the card"
+
+
 # --- robustness ------------------------------------------------------------------------------
 def test_the_map_draws_the_outlines_read_with_the_content_and_opens_no_file(qtbot, tmp_path) -> None:  # noqa: ANN001
     media = tmp_path / "media"

@@ -177,11 +177,11 @@ class MapView(QWidget):
         if layer_id != self.layer.id or self.card.kind is not None:
             self.navigate(Screen.MAP, layer_id)
 
-    def _render_texts(self) -> None:
+    def _render_texts(self, *, names_changed: bool = False) -> None:
         self.panel.title.setText(self.ctx.t(self.layer.title))
         self.credit.setText(self.ctx.t(self.layer.credit))
         self._size_panel()  # the hint and the sectors shown differ per layer, the words per script
-        self.place_overlays()
+        self.place_overlays(names_changed=names_changed)
 
     # --- sector filter -----------------------------------------------------------------------
     def shown_sectors(self) -> set[str]:
@@ -345,12 +345,15 @@ class MapView(QWidget):
             self.panel.setMaximumHeight(self.panel.unbounded)
             self.panel.setFixedWidth(theme.MAP_PANEL_WIDTH)
 
-    def place_overlays(self) -> None:
+    def place_overlays(self, *, names_changed: bool = False) -> None:
         """Trail top left, zoom buttons bottom right, credit bottom left, and the card where it
         covers neither the trail nor the buttons: top right in landscape, along the bottom in
-        portrait (the buttons then sit above it)."""
+        portrait (the buttons then sit above it). The map's names are placed anew when the map
+        moved, an overlay moved, or `names_changed` (new words); not otherwise (6 ms a time)."""
         stage = self.stage.rect()
         margin = theme.SPACE_M
+        placed = self._floating_boxes()
+        view = (self.canvas.zoom, self.canvas.center, self.canvas.insets)
         self.canvas.setGeometry(stage)
         trail = self.trail.size_for(stage.width() - 2 * margin)
         self.trail.setGeometry(margin, margin, trail.width(), trail.height())
@@ -393,7 +396,15 @@ class MapView(QWidget):
         crowded = height > self.controls.height() or width + 2 * margin > self.controls.x()
         self.credit.setVisible(self.card.isHidden() or not crowded)
         self._fit_between_controls()
+        moved = (self.canvas.zoom, self.canvas.center, self.canvas.insets) != view
+        if not moved and (names_changed or self._floating_boxes() != placed):
+            self._relayout()  # names clear of the overlays where they are now (a move relayouts itself)
         self._apply_pending_focus()
+
+    def _floating_boxes(self) -> list[QRectF]:
+        """Where the overlays float over the map: what its names must keep clear of."""
+        floating = [self.trail, self.controls, self.credit] + ([self.card] if not self.card.isHidden() else [])
+        return [QRectF(widget.geometry()) for widget in floating if widget.isVisibleTo(self)]
 
     def _fit_between_controls(self) -> None:
         """Fit the map below the trail and above the credit, and beside or above the zoom buttons,
@@ -403,16 +414,16 @@ class MapView(QWidget):
         beside = QMarginsF(0, top, self.controls.width() + margin, self.credit.height() + margin)
         above = QMarginsF(0, top, 0, max(self.controls.height(), self.credit.height()) + margin)
         scales = []
+        now = self.canvas.insets
         for insets in (beside, above):
             self.canvas.insets = insets
             scales.append(self.canvas.fit_scale())
-        self.canvas.insets = QMarginsF()
+        self.canvas.insets = now  # so that insets that stay the same do not refit the map
         self.canvas.set_insets(beside if scales[0] >= scales[1] else above)
 
     def _relayout(self) -> None:
-        floating = [self.trail, self.controls, self.credit] + ([self.card] if not self.card.isHidden() else [])
-        covered = [QRectF(widget.geometry()) for widget in floating]  # stage and viewport share origins
-        self.scene.relayout(self.canvas, self.canvas.zoom, covered)
+        # stage and viewport share origins
+        self.scene.relayout(self.canvas, self.canvas.zoom, self._floating_boxes())
         self.zoom_in.setEnabled(self.canvas.zoom < theme.MAP_MAX_ZOOM - 1e-6)
         self.zoom_out.setEnabled(self.canvas.zoom > 1 + 1e-6)
 
@@ -420,8 +431,7 @@ class MapView(QWidget):
         self.scene.refresh_text()
         self._label_prep.start()
         self.card.render()
-        self._render_texts()
-        self._relayout()
+        self._render_texts(names_changed=True)  # placed anew once, in their new words
 
     # --- ScreenView -------------------------------------------------------------------------
     @staticmethod
