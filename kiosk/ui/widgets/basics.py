@@ -58,30 +58,22 @@ def show_if(widget: QLabel, text: str) -> None:
         widget.setVisible(bool(text))
 
 
-def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
-    """The icon drawn at `size` px, once per look (a QPixmap is shared, never copied)."""
-    return _drawn(name, color, size, 1)
-
-
-def still_icon(name: str, color: str, size: int) -> QIcon:
-    """A button's icon, drawn once per look. A qtawesome QIcon draws its glyph anew on every
-    paint of the button (a quarter of a millisecond each: a profile's buttons and chips took
-    2 ms of its first paint); this one is a picture, at 1x and 2x for a high-density screen."""
-    still = QIcon()
-    for ratio in (1, 2):
-        still.addPixmap(_drawn(name, color, size, ratio))
-    return still
-
-
 @cache
-def _drawn(name: str, color: str, size: int, ratio: int) -> QPixmap:
+def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
+    """The icon drawn at `size` px, for a label that shows a picture: drawn once per look (a
+    QPixmap is shared, never copied)."""
+    return glyph_icon(name, color).pixmap(QSize(size, size))
+
+
+def glyph_icon(name: str, color: str) -> QIcon:
+    """A button's icon: qtawesome's glyph, drawn at whatever size and state the button paints.
+    (Pictures drawn once per look were tried: 2 ms less on a profile's first paint, but every
+    button then made pixmaps for its states, and a day's walk held 20 MiB more.)"""
     try:
-        glyph = qta.icon(name, color=color)
+        return qta.icon(name, color=color)
     except Exception:  # an unknown icon name in content must not break a view
-        glyph = qta.icon("mdi6.circle-medium", color=color)
-    pixmap = glyph.pixmap(QSize(size * ratio, size * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
+        return qta.icon("mdi6.circle-medium", color=color)
+
 
 class TouchButton(QPushButton):
     """A button at least TOUCH_MIN square, never taking keyboard focus."""
@@ -94,7 +86,7 @@ class TouchButton(QPushButton):
         self.setMinimumSize(theme.TOUCH_MIN, theme.TOUCH_MIN)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         if icon_name:
-            self.setIcon(still_icon(icon_name, color or theme.ICON_DEFAULT_COLOR, theme.ICON_M))
+            self.setIcon(glyph_icon(icon_name, color or theme.ICON_DEFAULT_COLOR))
             self.setIconSize(QSize(theme.ICON_M, theme.ICON_M))
 
 class Chip(TouchButton):
@@ -111,7 +103,7 @@ class Chip(TouchButton):
         self.setProperty("chip", True)
         self.setFont(theme.role_font("chip"))
         if dot:
-            self.setIcon(still_icon("mdi6.circle", dot, theme.ICON_S))
+            self.setIcon(glyph_icon("mdi6.circle", dot))
             self.setIconSize(QSize(theme.ICON_S, theme.ICON_S))
         self.setText(text)
 

@@ -24,7 +24,7 @@ from kiosk.formatting import clock
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
 from kiosk.ui.reach import needs_reach
-from kiosk.ui.widgets.basics import TouchButton, hide_unless, icon, label, still_icon
+from kiosk.ui.widgets.basics import TouchButton, glyph_icon, hide_unless, icon, label
 from kiosk.ui.widgets.images import keep_shape, shape_height
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ class FilmPlayer(QWidget):
 
 
 def _icon(name: str) -> QIcon:
-    return still_icon(name, theme.ICON_DEFAULT_COLOR, theme.ICON_M)  # as TouchButton draws its own
+    return glyph_icon(name, theme.ICON_DEFAULT_COLOR)
 
 
 def stop_films(window: QWidget) -> None:
