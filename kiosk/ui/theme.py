@@ -191,9 +191,6 @@ class Palette(colours.Palette):
         return QColor(getattr(self, role))
 
 
-TEXT_ON_GROUND, WCAG_TEXT, WCAG_LARGE_TEXT = colours.TEXT_ON_GROUND, colours.WCAG_TEXT, colours.WCAG_LARGE_TEXT
-contrast, unreadable = colours.contrast, colours.unreadable
-
 
 def palette_for(theme: ContentTheme) -> Palette:
     return Palette(accent=theme.accent, ink=theme.ink, paper=theme.paper)

@@ -25,14 +25,21 @@ def drop_shadow(ctx: ViewContext, widget: QWidget) -> FloatShadow:
                        offset=theme.MAP_SHADOW_OFFSET, radius=theme.RADIUS_L)
 
 
-class MapCard(QFrame):
-    member_chosen = Signal(str)  # a company picked from a group card
-    wants_new_size = Signal()  # its content needs another height (a name fitted, a language switched)
+class FloatingPanel(QFrame):
+    """A panel floating over the map that the view places (its layout cannot resize it): it
+    says when its content needs another size (a name fitted, a language switched), which can
+    come a layout pass after the view last placed it."""
+
+    wants_new_size = Signal()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
-            self.wants_new_size.emit()  # the view places the card; its layout cannot resize it
+            self.wants_new_size.emit()
         return super().event(event)
+
+
+class MapCard(FloatingPanel):
+    member_chosen = Signal(str)  # a company picked from a group card
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

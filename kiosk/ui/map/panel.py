@@ -8,7 +8,7 @@ markers. Chips wrap in rows; in the landscape panel the legend is a single colum
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,20 +20,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, ViewContext
+from kiosk.ui.map.card import FloatingPanel
 from kiosk.ui.widgets import Chip, FlowLayout, flickable, icon, label, repolish
 
 
-class LayerTrail(QFrame):
-    """One chip a layer, broad to narrow, joined by chevrons: where you are and how to go back up."""
-
-    wants_new_size = Signal()  # its chips need another size (new words): the view places it
-
-    def event(self, event: QEvent) -> bool:
-        # A chip's new words reach the trail's size on a later layout pass than the one the map
-        # placed it in (a chip sits in a step with its chevron): place it again then.
-        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
-            self.wants_new_size.emit()
-        return super().event(event)
+class LayerTrail(FloatingPanel):
+    """One chip a layer, broad to narrow, joined by chevrons: where you are and how to go back up.
+    A chip's new words reach the trail's size a layout pass after the map placed it (each chip
+    sits in a step with its chevron): it asks to be placed again then (FloatingPanel)."""
 
     def __init__(self, ctx: ViewContext, texts: TextBinder, parent: QWidget | None = None) -> None:
         super().__init__(parent)

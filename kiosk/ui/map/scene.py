@@ -358,14 +358,13 @@ class MapScene(QGraphicsScene):
                 near.append(key)
         for item in (*self.places.values(), *self.clusters):
             blocked.add(self._screen_rect(to_view, item))
-        for rect in covered:
-            blocked.add(rect)
         # A zone's or place's name shows even where no spot is clear of the dots: drawn over them,
         # its middle inside its zone, covering no other name nor a control. Where there is no such
         # spot (German names on a small zone, zoomed out) it waits for the visitor to zoom in
         # rather than print over another name.
-        names = RectGrid(theme.MAP_LABEL_GRID_CELL)
+        names = RectGrid(theme.MAP_LABEL_GRID_CELL)  # controls and the labels placed so far
         for rect in covered:
+            blocked.add(rect)
             names.add(rect)
         chosen = self.markers.get(self.selected or "")
         # The open card's company is named first and at any zoom (the visitor is looking for it),

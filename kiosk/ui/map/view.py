@@ -225,8 +225,8 @@ class MapView(QWidget):
         self._pending_focus = None
         self.card.clear()
         self.scene.select(None)
-        self.place_overlays()  # the zoom buttons and the credit back where a long card moved them
-        self._relayout()
+        # the zoom buttons and the credit back where a long card moved them, the names placed anew
+        self.place_overlays(names_changed=True)
 
     def _choose_member(self, company_id: str) -> None:
         self.open_company(company_id)  # chosen, so out of the cluster and ringed on the map
@@ -403,7 +403,7 @@ class MapView(QWidget):
 
     def _floating_boxes(self) -> list[QRectF]:
         """Where the overlays float over the map: what its names must keep clear of."""
-        floating = [self.trail, self.controls, self.credit] + ([self.card] if not self.card.isHidden() else [])
+        floating = (self.trail, self.controls, self.credit, self.card)
         return [QRectF(widget.geometry()) for widget in floating if widget.isVisibleTo(self)]
 
     def _fit_between_controls(self) -> None:
