@@ -23,6 +23,7 @@ from kiosk.hyphenation import Hyphenator
 from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
 from kiosk.ui import theme
+from kiosk.ui.holding import holder_of
 from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.strings import UI_COUNTS, UI_STRINGS
 
@@ -270,6 +271,9 @@ class TextBinder(QObject):
             alive.append(binding)
             if isinstance(widget, QWidget) and widget is not self.host and widget.visibleRegion().isEmpty():
                 later.append(binding)
+                holder = holder_of(widget)
+                if holder is not None:
+                    holder.hold()  # not laid out in the old words and the new face before the paint
             else:
                 setter(render())
         self._bindings = alive
@@ -289,6 +293,9 @@ class TextBinder(QObject):
         for widget, setter, render in later:
             if shiboken6.isValid(widget):
                 setter(render())
+                holder = holder_of(widget) if isinstance(widget, QWidget) else None
+                if holder is not None:
+                    holder.release()
         if later:
             for step in self._after:
                 step()

@@ -23,6 +23,7 @@ from kiosk.content.model import Comparison, Event, Exhibition
 from kiosk.screens import Screen
 from kiosk.ui import theme
 from kiosk.ui.context import TextBinder, TextValue, ViewContext
+from kiosk.ui.holding import Holder
 from kiosk.ui.navigation import Navigate
 from kiosk.ui.pacing import AfterFrame
 from kiosk.ui.reach import needs_reach
@@ -328,7 +329,7 @@ class EventDetail(QFrame):
                     tile.tappable = True
                     tile.tapped.connect(lambda t=tile: self.navigate(Screen.FIGURES, getattr(t.fact, "id", None)))
                 texts.redraw(compared, compared.fill)
-                layout.addWidget(compared)
+                layout.addWidget(Holder(compared))  # out of sight, it sits out a switch's first paint
         words(lambda: ctx.source_line(event.source), "caption")
         layout.addStretch(1)
         old = self.scroll.takeWidget()

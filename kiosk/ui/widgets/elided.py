@@ -122,9 +122,10 @@ class ElidedLabel(TextLabel):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the font follows the script variant
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange and self.isVisible():
             # A switch of language sets the face, then the words: measuring the old words in the
             # new face would be wasted, so this waits for the words (or a moment, if none come).
+            # A hidden label is elided when it shows.
             QTimer.singleShot(0, self._elide_if_alive)
 
     def _elide_if_alive(self) -> None:

@@ -1,0 +1,111 @@
+"""A block of a long page sits out a switch of language while out of sight: held at its height,
+not laid out, until the paint; then it shows its new words at their own height."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from kiosk.screens import Screen
+from kiosk.ui.holding import Holder
+from kiosk.ui.timeline.view import ComparisonRow, EventDetail
+from kiosk.ui.widgets import label
+
+SHORT = "Ein kurzer Satz."
+LONG = " ".join(["Ein viel längerer Absatz, der über mehrere Zeilen läuft."] * 12)
+
+
+class CountingBlock(QWidget):
+    """A block whose label counts how often Qt asks its height."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = label(SHORT, "body")
+        self.asked = 0
+        asked_height = self.text.heightForWidth
+
+        def counted(width: int) -> int:
+            self.asked += 1
+            return asked_height(width)
+
+        self.text.heightForWidth = counted
+        QVBoxLayout(self).addWidget(self.text)
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_held_block_keeps_its_place_is_not_laid_out_and_grows_when_released(qtbot) -> None:  # noqa: ANN001
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    block = CountingBlock()
+    holder = Holder(block)
+    below = label("Darunter", "body")
+    for widget in (label("Darüber", "body"), holder, below):
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    qtbot.addWidget(page)
+    page.resize(600, 1200)
+    page.show()
+    settle()
+    height, place = holder.height(), below.y()
+
+    holder.hold()
+    block.asked = 0
+    block.text.setText(LONG)  # its new words, while it is held
+    settle()
+    assert block.isHidden()
+    assert holder.holding
+    assert (holder.height(), below.y()) == (height, place), "the page does not move while the block is held"
+    assert block.asked == 0, "a held block is not laid out"
+
+    holder.release()
+    settle()
+    assert block.isVisible()
+    assert not holder.holding
+    assert holder.height() > 2 * height, "released, it takes the height its words need"
+    assert below.y() > place
+    holder.release()  # a second release changes nothing
+    assert block.isVisible()
+
+
+def test_holding_leaves_a_block_hidden_on_purpose_alone(qtbot) -> None:  # noqa: ANN001
+    block = CountingBlock()
+    holder = Holder(block)
+    qtbot.addWidget(holder)
+    holder.show()
+    block.hide()  # e.g. a row with nothing to show
+    holder.hold()
+    holder.release()
+    assert block.isHidden()
+    assert not holder.holding
+
+
+def test_a_switch_shows_the_sheets_rows_out_of_sight_after_its_paint(qtbot, kiosk) -> None:  # noqa: ANN001
+    """On the plan with the most comparisons, the rows below the fold wait, at their height, for
+    the first paint of the new language; then every row shows it."""
+    ex, window = kiosk.ctx.exhibition, kiosk.window
+    event = max(ex.events_sorted, key=lambda e: len(ex.comparisons_for(e.id)))
+    window.navigate(Screen.TIMELINE, event.id)
+    settle()
+    sheet = window.findChild(EventDetail)
+    holders = sheet.findChildren(Holder)
+    out_of_sight = [h for h in holders if h.visibleRegion().isEmpty()]
+    assert holders
+    assert out_of_sight
+    assert len(out_of_sight) < len(holders)
+    heights = [h.height() for h in out_of_sight]
+
+    qtbot.mouseClick(window.top_bar.variant_buttons["en"], Qt.MouseButton.LeftButton)
+    QApplication.processEvents()  # up to the switch's first paint
+    assert [h.height() for h in out_of_sight] == heights
+    assert all(h.holding and h.block.isHidden() for h in out_of_sight)
+    assert not any(h.holding for h in holders if h not in out_of_sight), "what shows is never held"
+
+    qtbot.waitUntil(lambda: not any(h.holding for h in holders))
+    rows = sheet.findChildren(ComparisonRow)
+    assert all(row.isVisible() for row in rows)
+    assert [row.title.text() for row in rows] == [kiosk.ctx.t(row.comparison.title) for row in rows]
+    assert all(row.title.text().isascii() for row in rows), "every row is in English"
