@@ -824,3 +824,27 @@ def test_the_map_draws_the_outlines_read_with_the_content_and_opens_no_file(qtbo
         view.enter(layer.id)
         assert set(view.scene.outlines) == set(feature_ids(layer.base))
         assert set(view.scene.markers) == {c.id for c in result.exhibition.companies_on(layer.id)}
+
+
+def test_a_switch_of_language_fits_the_map_once_to_the_overlays_new_sizes(qtbot, kiosk) -> None:  # noqa: ANN001
+    """In English the layer trail takes a second row and the credit a second line. The map is
+    fitted once, to their new sizes: before, it was fitted first to a trail measured before its
+    chips had their new words (a row too tall), then again."""
+    window = kiosk.window
+    window.navigate(Screen.MAP)
+    view = window.view(Screen.MAP)
+    for _ in range(3):
+        QApplication.processEvents()
+    fitted = []
+    set_insets = view.canvas.set_insets
+
+    def counted(insets) -> None:  # noqa: ANN001
+        if insets != view.canvas.insets:
+            fitted.append(insets.top())
+        set_insets(insets)
+
+    view.canvas.set_insets = counted
+    qtbot.mouseClick(window.top_bar.variant_buttons["en"], LEFT)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert fitted == [view.trail.geometry().bottom() + 1], "fitted once, below the trail as it now is"

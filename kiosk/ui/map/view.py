@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF
-from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QMarginsF, QPointF, QRect, QRectF
+from PySide6.QtWidgets import QApplication, QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from kiosk.content.model import Exhibition, MapLayer
 from kiosk.screens import Screen
@@ -181,6 +181,10 @@ class MapView(QWidget):
         self.panel.title.setText(self.ctx.t(self.layer.title))
         self.credit.setText(self.ctx.t(self.layer.credit))
         self._size_panel()  # the hint and the sectors shown differ per layer, the words per script
+        # The trail's and the card's chips take their new sizes in the layout pass after their
+        # new words. Placed before it, the map was fitted to a trail a row too tall, then fitted
+        # again: that pass runs now, and the map is fitted once.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.place_overlays(names_changed=names_changed)
 
     # --- sector filter -----------------------------------------------------------------------
