@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -26,7 +26,7 @@ from kiosk.content import load_content
 from kiosk.content.load import LoadResult
 from kiosk.screens import Screen
 from kiosk.ui import theme
-from kiosk.ui.map.items import RANK_ZONE
+from kiosk.ui.map.items import HALO_OFFSETS, RANK_ZONE, Line, glyph_runs
 from kiosk.ui.map.view import MapView
 from tests.conftest import Navigations, open_kiosk, show_view, view_context
 from tests.map_factory import (
@@ -848,3 +848,58 @@ def test_a_switch_of_language_fits_the_map_once_to_the_overlays_new_sizes(qtbot,
     for _ in range(3):
         QApplication.processEvents()
     assert fitted == [view.trail.geometry().bottom() + 1], "fitted once, below the trail as it now is"
+
+
+def test_a_switch_of_language_places_the_names_once(qtbot, kiosk) -> None:  # noqa: ANN001
+    """The city map moves when its trail takes a second row in English; its names are placed
+    then, in their new words, and not a second time for those words."""
+    window = kiosk.window
+    window.navigate(Screen.MAP, "shenyang")
+    view = window.view(Screen.MAP)
+    for _ in range(3):
+        QApplication.processEvents()
+    placed = []
+    place_labels = view.scene._place_labels
+
+    def counted(*args) -> None:  # noqa: ANN002
+        placed.append(view.scene.variant)
+        place_labels(*args)
+
+    view.scene._place_labels = counted
+    qtbot.mouseClick(window.top_bar.variant_buttons["en"], LEFT)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert placed == ["en"]
+
+
+@pytest.mark.parametrize(("families", "text"), [
+    (["Noto Sans", "Noto Sans CJK SC"], "Tiexi District 铁西区 Hochleistungs"),
+    (["Noto Sans CJK HK"], "國務院批覆 骨直"),
+])
+def test_a_name_drawn_from_its_shaped_glyphs_looks_as_drawn_text(qtbot, families, text) -> None:  # noqa: ANN001
+    """A map name's halo is its glyphs drawn two dozen times, shaped once: pixel for pixel what
+    drawing the text each time gives, a Chinese name in a Latin face (its fallback) included."""
+    font = QFont(families)
+    font.setPixelSize(22)
+    font.setBold(True)
+
+    def drawn(shaped: bool) -> QImage:
+        image = QImage(700, 60, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        baseline = QPointF(10, 40)
+        runs, top = glyph_runs(Line(text, font))
+        for offset in HALO_OFFSETS:
+            if shaped:
+                for run in runs:
+                    painter.drawGlyphRun(baseline - top + offset, run)
+            else:
+                painter.setFont(font)
+                painter.drawText(baseline + offset, text)
+        painter.end()
+        return image
+
+    plain = drawn(shaped=False)
+    assert drawn(shaped=True) == plain
+    assert any(plain.pixel(x, y) for x in range(700) for y in range(60)), "the name is drawn"

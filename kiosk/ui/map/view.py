@@ -185,7 +185,9 @@ class MapView(QWidget):
         # new words. Placed before it, the map was fitted to a trail a row too tall, then fitted
         # again: that pass runs now, and the map is fitted once.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.place_overlays(names_changed=names_changed)
+        # (a trail or a card that took a new size there has placed the overlays, and the names
+        # with them if the map moved: they are not placed twice)
+        self.place_overlays(names_changed=names_changed and self.scene.words_unplaced)
 
     # --- sector filter -----------------------------------------------------------------------
     def shown_sectors(self) -> set[str]:
