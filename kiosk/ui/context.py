@@ -272,7 +272,7 @@ class TextBinder(QObject):
             if isinstance(widget, QWidget) and widget is not self.host and widget.visibleRegion().isEmpty():
                 later.append(binding)
                 holder = holder_of(widget)
-                if holder is not None:
+                if holder is not None and holder.far_out_of_sight():
                     holder.hold()  # not laid out in the old words and the new face before the paint
             else:
                 setter(render())
