@@ -903,3 +903,41 @@ def test_a_name_drawn_from_its_shaped_glyphs_looks_as_drawn_text(qtbot, families
     plain = drawn(shaped=False)
     assert drawn(shaped=True) == plain
     assert any(plain.pixel(x, y) for x in range(700) for y in range(60)), "the name is drawn"
+
+
+def test_with_a_card_open_a_switch_places_the_names_at_most_once_per_move(qtbot, kiosk) -> None:  # noqa: ANN001
+    """A company's card open on the park: a switch gives the card, the trail and the names new
+    words. The trail's new height moves the map once and the card's new size re-centres the
+    company once; the names are placed for each, in English, and no more (they were placed four
+    or five times: once for every time the card and the trail asked to be placed again)."""
+    window, ex = kiosk.window, kiosk.ctx.exhibition
+    company = next(c.id for c in ex.companies if c.location)
+    window.navigate(Screen.MAP, company)
+    view = window.view(Screen.MAP)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert view.card.key == company
+    placed = []
+    place_labels = view.scene._place_labels
+
+    def counted(*args) -> None:  # noqa: ANN002
+        placed.append(view.scene.variant)
+        place_labels(*args)
+
+    view.scene._place_labels = counted
+    qtbot.mouseClick(window.top_bar.variant_buttons["en"], LEFT)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert 1 <= len(placed) <= 2
+    assert set(placed) == {"en"}
+
+
+def test_placing_the_overlays_again_leaves_a_map_that_did_not_move_alone(qtbot, content) -> None:  # noqa: ANN001
+    view = map_view(qtbot, content, FOCUS)
+    moves = []
+    view.canvas.view_did_change.connect(lambda: moves.append(view.canvas.zoom))
+    view.place_overlays()
+    view.place_overlays()
+    assert moves == [], "the company's card placed again keeps the map (and its names) as they are"
+    view.canvas.set_view(view.canvas.zoom * 1.5, view.canvas.center)
+    assert len(moves) == 1

@@ -56,6 +56,7 @@ class MapCanvas(QGraphicsView):
         self.insets = QMarginsF()
         self.zoom = 1.0  # times the scale at which the whole map fits
         self.center = QPointF()
+        self._view: tuple[float, ...] | None = None  # what set_view last showed (and for which size)
         self._press: QPointF | None = None  # where the current one-finger or mouse gesture began
         self._last = QPointF()
         self._moved = False
@@ -81,6 +82,7 @@ class MapCanvas(QGraphicsView):
     # --- the view's state --------------------------------------------------------------------
     def set_map_rect(self, rect: QRectF) -> None:
         self.map_rect = QRectF(rect)
+        self._view = None  # the same zoom and centre on another map is another view
         # room to centre anywhere the clamp allows, so centerOn never meets the scene's edge
         margin = 2 * max(rect.width(), rect.height(), 1.0)
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
@@ -139,9 +141,15 @@ class MapCanvas(QGraphicsView):
     def set_view(self, zoom: float, center: QPointF) -> None:
         if self._moving():
             self._draw_draft()
-        self.zoom = self.clamp_zoom(zoom)
-        self.center = self.clamp_center(center, self.zoom)
-        scale = self.scale_now()
+        zoom = self.clamp_zoom(zoom)
+        center = self.clamp_center(center, zoom)
+        scale = self.fit_scale() * zoom
+        port = self.viewport()  # a hidden view's viewport takes its size only when shown
+        view = (zoom, center.x(), center.y(), scale, self.width(), self.height(), port.width(), port.height())
+        if view == self._view:
+            return  # a card placed again keeps its company where it is: nothing to redraw or rename
+        self._view = view
+        self.zoom, self.center = zoom, center
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(self.center)
         self.view_did_change.emit()

@@ -94,7 +94,6 @@ class MapScene(QGraphicsScene):
         self.hidden_sectors: set[str] = set()
         self.selected: str | None = None
         self.variant: str | None = None  # the script its names are drawn in
-        self.words_unplaced = False  # its names took new words since they were last placed
         self._companies: dict[str, Company] = {}
         self._place_data: dict[str, Place] = {}
         self._grouping: tuple[tuple[str, ...], ...] = ()
@@ -180,7 +179,6 @@ class MapScene(QGraphicsScene):
             return
         ctx = self.ctx
         self.variant = ctx.variant
-        self.words_unplaced = True
         zones = {zone.feature: zone for zone in self.layer.zones}
         for feature_id, label in self.region_labels.items():
             if feature_id in self._place_data:
@@ -251,7 +249,6 @@ class MapScene(QGraphicsScene):
         scale = view.transform().m11()
         self._cluster(scale)
         self._place_labels(view, zoom, covered or [])
-        self.words_unplaced = False
 
     def groups_at(self, scale: float, *, keep_selected_apart: bool = True) -> list[tuple[str, ...]]:
         """Companies that overlap on screen at this scale, greedily grouped. The selected company

@@ -92,8 +92,9 @@ class MapView(QWidget):
         self.credit.setContentsMargins(theme.SPACE_S, theme.SPACE_XS, theme.SPACE_S, theme.SPACE_XS)
         self.card = MapCard(ctx, self.stage)
         self.card.hide()
-        self.card.wants_new_size.connect(self.place_overlays)
-        self.trail.wants_new_size.connect(self.place_overlays)
+        self._new_words = False  # the overlays are taking new words: placed once, after
+        self.card.wants_new_size.connect(self._resized_overlay)
+        self.trail.wants_new_size.connect(self._resized_overlay)
 
         self.zoom_in.clicked.connect(lambda: self.canvas.animate_zoom(theme.MAP_ZOOM_STEP))
         self.zoom_out.clicked.connect(lambda: self.canvas.animate_zoom(1 / theme.MAP_ZOOM_STEP))
@@ -184,10 +185,18 @@ class MapView(QWidget):
         # The trail's and the card's chips take their new sizes in the layout pass after their
         # new words. Placed before it, the map was fitted to a trail a row too tall, then fitted
         # again: that pass runs now, and the map is fitted once.
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # (a trail or a card that took a new size there has placed the overlays, and the names
-        # with them if the map moved: they are not placed twice)
-        self.place_overlays(names_changed=names_changed and self.scene.words_unplaced)
+        # The overlays are placed after it, once: the card and the trail each asked to be
+        # placed there, and with a card open a switch placed the names four times.
+        self._new_words = True
+        try:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        finally:
+            self._new_words = False
+        self.place_overlays(names_changed=names_changed)
+
+    def _resized_overlay(self) -> None:
+        if not self._new_words:
+            self.place_overlays()
 
     # --- sector filter -----------------------------------------------------------------------
     def shown_sectors(self) -> set[str]:
