@@ -850,11 +850,11 @@ def test_a_switch_of_language_fits_the_map_once_to_the_overlays_new_sizes(qtbot,
     assert fitted == [view.trail.geometry().bottom() + 1], "fitted once, below the trail as it now is"
 
 
-def test_a_switch_of_language_places_the_names_once(qtbot, kiosk) -> None:  # noqa: ANN001
-    """The city map moves when its trail takes a second row in English; its names are placed
-    then, in their new words, and not a second time for those words."""
+def names_placed_by_a_switch(qtbot, kiosk, item: str, variant: str) -> list[str]:  # noqa: ANN001
+    """Open the map on `item` in the kiosk, switch to `variant` with a tap, and return the
+    variant the names were in each time they were placed meanwhile."""
     window = kiosk.window
-    window.navigate(Screen.MAP, "shenyang")
+    window.navigate(Screen.MAP, item)
     view = window.view(Screen.MAP)
     for _ in range(3):
         QApplication.processEvents()
@@ -866,10 +866,16 @@ def test_a_switch_of_language_places_the_names_once(qtbot, kiosk) -> None:  # no
         place_labels(*args)
 
     view.scene._place_labels = counted
-    qtbot.mouseClick(window.top_bar.variant_buttons["en"], LEFT)
+    qtbot.mouseClick(window.top_bar.variant_buttons[variant], LEFT)
     for _ in range(3):
         QApplication.processEvents()
-    assert placed == ["en"]
+    return placed
+
+
+def test_a_switch_of_language_places_the_names_once(qtbot, kiosk) -> None:  # noqa: ANN001
+    """The city map moves when its trail takes a second row in English; its names are placed
+    then, in their new words, and not a second time for those words."""
+    assert names_placed_by_a_switch(qtbot, kiosk, "shenyang", "en") == ["en"]
 
 
 @pytest.mark.parametrize(("families", "text"), [
@@ -910,24 +916,9 @@ def test_with_a_card_open_a_switch_places_the_names_at_most_once_per_move(qtbot,
     words. The trail's new height moves the map once and the card's new size re-centres the
     company once; the names are placed for each, in English, and no more (they were placed four
     or five times: once for every time the card and the trail asked to be placed again)."""
-    window, ex = kiosk.window, kiosk.ctx.exhibition
-    company = next(c.id for c in ex.companies if c.location)
-    window.navigate(Screen.MAP, company)
-    view = window.view(Screen.MAP)
-    for _ in range(3):
-        QApplication.processEvents()
-    assert view.card.key == company
-    placed = []
-    place_labels = view.scene._place_labels
-
-    def counted(*args) -> None:  # noqa: ANN002
-        placed.append(view.scene.variant)
-        place_labels(*args)
-
-    view.scene._place_labels = counted
-    qtbot.mouseClick(window.top_bar.variant_buttons["en"], LEFT)
-    for _ in range(3):
-        QApplication.processEvents()
+    company = next(c.id for c in kiosk.ctx.exhibition.companies if c.location)
+    placed = names_placed_by_a_switch(qtbot, kiosk, company, "en")
+    assert kiosk.window.view(Screen.MAP).card.key == company
     assert 1 <= len(placed) <= 2
     assert set(placed) == {"en"}
 

@@ -19,6 +19,8 @@ UNLIMITED = (1 << 24) - 1
 
 
 class Holder(QWidget):
+    """Holds one block in its page's layout; the binder holds and releases it (TextBinder)."""
+
     def __init__(self, block: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.block = block

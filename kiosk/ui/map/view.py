@@ -183,10 +183,10 @@ class MapView(QWidget):
         self.credit.setText(self.ctx.t(self.layer.credit))
         self._size_panel()  # the hint and the sectors shown differ per layer, the words per script
         # The trail's and the card's chips take their new sizes in the layout pass after their
-        # new words. Placed before it, the map was fitted to a trail a row too tall, then fitted
-        # again: that pass runs now, and the map is fitted once.
-        # The overlays are placed after it, once: the card and the trail each asked to be
-        # placed there, and with a card open a switch placed the names four times.
+        # new words. Placed before it, the map was fitted to a trail a row too tall and then
+        # again; and the card and the trail each asked there to be placed anew (with a card
+        # open, a switch placed the names four times). That pass runs now, its requests wait,
+        # and the overlays are placed once, after it.
         self._new_words = True
         try:
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

@@ -329,7 +329,7 @@ class EventDetail(QFrame):
                     tile.tappable = True
                     tile.tapped.connect(lambda t=tile: self.navigate(Screen.FIGURES, getattr(t.fact, "id", None)))
                 texts.redraw(compared, compared.fill)
-                layout.addWidget(Holder(compared))  # out of sight, it sits out a switch's first paint
+                layout.addWidget(Holder(compared))  # far out of sight, it sits out a switch's first paint
         words(lambda: ctx.source_line(event.source), "caption")
         layout.addStretch(1)
         old = self.scroll.takeWidget()
