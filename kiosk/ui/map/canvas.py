@@ -56,7 +56,7 @@ class MapCanvas(QGraphicsView):
         self.insets = QMarginsF()
         self.zoom = 1.0  # times the scale at which the whole map fits
         self.center = QPointF()
-        self._view: tuple[float, ...] | None = None  # what set_view last showed (and for which size)
+        self.shown_view: tuple[float, ...] | None = None  # what set_view last showed (and for which size)
         self._press: QPointF | None = None  # where the current one-finger or mouse gesture began
         self._last = QPointF()
         self._moved = False
@@ -82,7 +82,7 @@ class MapCanvas(QGraphicsView):
     # --- the view's state --------------------------------------------------------------------
     def set_map_rect(self, rect: QRectF) -> None:
         self.map_rect = QRectF(rect)
-        self._view = None  # the same zoom and centre on another map is another view
+        self.shown_view = None  # the same zoom and centre on another map is another view
         # room to centre anywhere the clamp allows, so centerOn never meets the scene's edge
         margin = 2 * max(rect.width(), rect.height(), 1.0)
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
@@ -146,9 +146,9 @@ class MapCanvas(QGraphicsView):
         scale = self.fit_scale() * zoom
         port = self.viewport()  # a hidden view's viewport takes its size only when shown
         view = (zoom, center.x(), center.y(), scale, self.width(), self.height(), port.width(), port.height())
-        if view == self._view:
+        if view == self.shown_view:
             return  # a card placed again keeps its company where it is: nothing to redraw or rename
-        self._view = view
+        self.shown_view = view
         self.zoom, self.center = zoom, center
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(self.center)

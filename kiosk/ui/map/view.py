@@ -368,7 +368,7 @@ class MapView(QWidget):
         stage = self.stage.rect()
         margin = theme.SPACE_M
         placed = self._floating_boxes()
-        view = (self.canvas.zoom, self.canvas.center, self.canvas.insets)
+        view = self.canvas.shown_view
         self.canvas.setGeometry(stage)
         trail = self.trail.size_for(stage.width() - 2 * margin)
         self.trail.setGeometry(margin, margin, trail.width(), trail.height())
@@ -411,7 +411,7 @@ class MapView(QWidget):
         crowded = height > self.controls.height() or width + 2 * margin > self.controls.x()
         self.credit.setVisible(self.card.isHidden() or not crowded)
         self._fit_between_controls()
-        moved = (self.canvas.zoom, self.canvas.center, self.canvas.insets) != view
+        moved = self.canvas.shown_view != view  # set_view then placed the names anew
         if not moved and (names_changed or self._floating_boxes() != placed):
             self._relayout()  # names clear of the overlays where they are now (a move relayouts itself)
         self._apply_pending_focus()
