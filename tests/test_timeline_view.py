@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
 
 from kiosk.formatting import format_span
 from kiosk.screens import Screen
 from kiosk.ui import theme
+from kiosk.ui.timeline import view as timeline_view
 from kiosk.ui.timeline.view import TimelineView
 from kiosk.ui.widgets import Chip
 from tests import gestures
@@ -72,6 +74,27 @@ def test_cards_beyond_the_screen_are_built_after_the_paint(qtbot, timeline) -> N
     timeline.area.horizontalScrollBar().setValue(track.x_of(beyond))
     assert track.cards[beyond].isVisible()
     assert track.cards[shown[0]].isHidden()
+
+
+def test_cards_far_behind_go_once_the_track_is_still(qtbot, monkeypatch, ctx, timeline) -> None:  # noqa: ANN001
+    """A visitor who has been through the years leaves only the cards near the view built: a
+    switch of language gives every built card's labels the new face, seen or not."""
+    monkeypatch.setattr(timeline_view, "BUILD_AHEAD", 0)  # 25 factory events fit in the usual range
+    track = timeline.track
+    timeline.jump_to_year(2015)
+    qtbot.waitUntil(lambda: len(track.cards) > 0)
+    first_screen = set(track.cards)
+    # The wrappers held, so their ids stay theirs.
+    first_widgets = [w for i in first_screen for w in (track.cards[i], *track.cards[i].findChildren(QWidget))]
+    timeline.jump_to_year(2026)
+    qtbot.waitUntil(lambda: not first_screen & set(track.cards))
+    value, width = timeline.area.horizontalScrollBar().value(), timeline.area.viewport().width()
+    assert set(track.cards) == set(range(track.index_at(value), track.index_at(value + width) + 1))
+    gone = {id(w) for w in first_widgets}
+    assert not [b for b in timeline.texts._bindings if id(b[0]) in gone], "the bindings went with the cards"
+    timeline.jump_to_year(2015)  # and back: built again, each showing its own event
+    assert all(track.cards[i].isVisible() and track.cards[i].shown.id == timeline.events[i].id
+               for i in first_screen)
 
 
 def test_year_scrubber_jumps_and_follows(qtbot, timeline) -> None:  # noqa: ANN001

@@ -37,7 +37,6 @@ from kiosk.ui.widgets import (
     PhotoSet,
     TapFrame,
     TouchButton,
-    drop_farthest,
     flickable,
     hide_unless,
     label,
@@ -46,7 +45,6 @@ from kiosk.ui.widgets import (
 )
 
 BUILD_AHEAD = 2  # screens' worth of cards built beyond the visible range
-LIVE_CARDS = 64  # cards kept built at most (more than the widest build range holds)
 
 
 def slot() -> int:
@@ -158,9 +156,12 @@ class Track(QWidget):
         first = max(0, (left - theme.SPACE_XL) // slot())
         return range(first, min(len(self.events) - 1, (right - theme.SPACE_XL) // slot()) + 1)
 
-    def ensure_cards(self, left: int, right: int) -> None:
+    def ensure_cards(self, left: int, right: int, *, settle: bool = False) -> None:
         """Build the cards whose slots fall within [left, right] of the track (hidden until they
-        come into view, see `show_cards`)."""
+        come into view, see `show_cards`). To `settle` (the range built ahead once the track is
+        still) is also to let the cards beyond it go: a hidden card is neither laid out nor
+        painted, but a switch of language still gives every label in it the new face, and a
+        visitor who has been through the years would otherwise leave dozens of them built."""
         wanted = self._slots(left, right)
         for index in wanted:
             if index not in self.cards:
@@ -170,8 +171,8 @@ class Track(QWidget):
                 card.set_height(self.card_height)
                 card.tapped.connect(lambda e=self.events[index]: self.on_tap(e))
                 self.cards[index] = card
-        middle = (wanted.start + wanted.stop - 1) / 2
-        drop_farthest(self.cards, LIVE_CARDS, wanted, lambda i: abs(i - middle), self.texts)
+        for index in [i for i in self.cards if i not in wanted] if settle else ():
+            self.texts.discard(self.cards.pop(index))
 
     def show_cards(self, left: int, right: int) -> None:
         """Show the built cards within [left, right] and hide the rest. A hidden card is neither
@@ -419,7 +420,7 @@ class TimelineView(QWidget):
         self.area.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
         self.scroller = make_kinetic(self.area, horizontal=True)
         self.area.viewport().installEventFilter(self)
-        self._ahead = AfterFrame(self, self.track.ensure_cards)
+        self._ahead = AfterFrame(self, lambda left, right: self.track.ensure_cards(left, right, settle=True))
         self.area.horizontalScrollBar().valueChanged.connect(self._scrolled)
         layout.addWidget(self.area, 1)
 
