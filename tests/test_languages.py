@@ -192,6 +192,31 @@ def _shown_labels(root: QWidget) -> list[QLabel]:
     return [w for w in root.findChildren(QLabel) if w.isVisibleTo(root) and w.text().strip()]
 
 
+def test_the_languages_are_ready_with_their_cldr_data_read(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Babel reads a locale's data on first use (over 200 ms measured on a busy PC): the warm-up
+    reads it, so a first switch to English or German formats its numbers without waiting."""
+    from babel import localedata
+
+    from kiosk import formatting
+    from tests.conftest import factory_context
+
+    ctx = factory_context(tmp_path, write_language_exhibition)
+    monkeypatch.setattr(localedata, "_cache", {})  # as in a fresh kiosk
+    formatting._locale.cache_clear()
+    real_load, read = localedata.load, []
+    monkeypatch.setattr(localedata, "load", lambda name, *args: (
+        read.append(name) if name not in localedata._cache else None, real_load(name, *args))[1])
+    for _step in ctx.languages_ready():
+        time.sleep(0.01)
+    assert {"en", "de"} <= {name.split("_")[0] for name in read}
+    read.clear()
+    for variant in ("en", "de"):
+        ctx.set_variant(variant)
+        ctx.count("events", 2)
+        ctx.quantity(ctx.exhibition.companies_by_id["acme"].facts[0])
+    assert read == [], "nothing read at the switch"
+
+
 def test_the_picker_names_each_language_in_its_own_name_on_every_screen(qtbot, languages) -> None:  # noqa: ANN001
     window = languages.window
     buttons = window.top_bar.variant_buttons

@@ -18,7 +18,15 @@ from kiosk import hyphenation
 from kiosk.content.films import Cue
 from kiosk.content.geo import Feature
 from kiosk.content.model import Company, Event, Exhibition, MediaItem
-from kiosk.formatting import Quantity, QuantityText, Wording, format_quantity, format_span, plural_form
+from kiosk.formatting import (
+    Quantity,
+    QuantityText,
+    Wording,
+    format_quantity,
+    format_span,
+    plural_form,
+    read_locale,
+)
 from kiosk.hyphenation import Hyphenator
 from kiosk.media.service import MediaService
 from kiosk.script import ScriptEngine
@@ -81,8 +89,12 @@ class ViewContext(QObject):
         hyphenation.ask(missing)
 
     def languages_ready(self) -> Iterator[object]:
-        """Steps of a sliced job that end once every word asked for is hyphenated."""
+        """Steps of a sliced job that end once every written language's CLDR data is read and
+        every word asked for is hyphenated."""
         for variant in self.engine.variants:
+            if variant.written:
+                read_locale(variant.cldr_locale)
+                yield
             while variant.written and not hyphenation.ready(variant.cldr_locale):
                 yield hyphenation.WAITING
 
