@@ -201,11 +201,10 @@ def test_the_languages_are_ready_with_their_cldr_data_read(tmp_path: Path, monke
     from tests.conftest import factory_context
 
     ctx = factory_context(tmp_path, write_language_exhibition)
-    monkeypatch.setattr(localedata, "_cache", {})  # as in a fresh kiosk
+    localedata.clear_caches()  # as in a fresh kiosk
     formatting._locale.cache_clear()
-    real_load, read = localedata.load, []
-    monkeypatch.setattr(localedata, "load", lambda name, *args: (
-        read.append(name) if name not in localedata._cache else None, real_load(name, *args))[1])
+    find_file, read = localedata.resolve_locale_filename, []
+    monkeypatch.setattr(localedata, "resolve_locale_filename", lambda name: (read.append(name), find_file(name))[1])
     for _step in ctx.languages_ready():
         time.sleep(0.01)
     assert {"en", "de"} <= {name.split("_")[0] for name in read}
