@@ -43,6 +43,43 @@ def test_deferred_work_follows_the_paint_of_a_slow_tap(qtbot) -> None:  # noqa: 
     assert log == ["paint", "work"]
 
 
+class SlowPaint(QWidget):
+    """A widget whose paint outlasts a frame (a switch of language drawing new glyphs)."""
+
+    def __init__(self, log: list[tuple[str, float]]) -> None:
+        super().__init__()
+        self.log = log
+
+    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802 - Qt override
+        time.sleep(2 * theme.AFTER_FRAME_MS / 1000)
+        self.log.append(("painted", time.perf_counter()))
+
+
+def test_deferred_work_waits_a_frame_after_a_slow_paint_ends(qtbot) -> None:  # noqa: ANN001
+    """The wait starts when the paint is done: a paint longer than the wait would otherwise
+    find the work due and run it straight after, with no moment for a tap in between."""
+    log: list[tuple[str, float]] = []
+    widget = SlowPaint(log)
+    qtbot.addWidget(widget)
+    widget.resize(200, 100)
+    widget.show()
+    qtbot.waitExposed(widget)
+    QApplication.processEvents()
+    log.clear()
+    later = AfterFrame(widget, lambda: log.append(("work", time.perf_counter())))
+    later.request()
+    widget.update()
+    deadline = time.monotonic() + 5
+    while not any(what == "painted" for what, _ in log) and time.monotonic() < deadline:
+        QApplication.processEvents()  # the pass that paints, and the timers due in it
+    QApplication.sendPostedEvents()
+    assert [what for what, _ in log] == ["painted"], "nothing due in the pass that painted"
+    qtbot.waitUntil(lambda: len(log) == 2)
+    (_, painted), (what, worked) = log
+    assert what == "work"
+    assert (worked - painted) * 1000 >= theme.AFTER_FRAME_MS * 0.9
+
+
 def test_deferred_work_runs_even_if_nothing_is_painted(qtbot) -> None:  # noqa: ANN001
     widget = QWidget()
     qtbot.addWidget(widget)

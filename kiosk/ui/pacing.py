@@ -53,8 +53,16 @@ class AfterFrame(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.UpdateRequest and watched is self._window:
             self._unwatch()
-            self._timer.start(theme.AFTER_FRAME_MS)  # the paint runs now; the work a frame later
+            # The paint runs now, and the wait starts when it ends (a call queued now comes after
+            # it): a frame that took longer than AFTER_FRAME_MS to paint would otherwise find the
+            # work due at once and run it straight after, with no pause for a tap meanwhile.
+            self._timer.stop()
+            QTimer.singleShot(0, self, self._wait_a_frame)
         return False
+
+    def _wait_a_frame(self) -> None:
+        if self._window is None:  # not asked again meanwhile (that waits for the next paint)
+            self._timer.start(theme.AFTER_FRAME_MS)
 
     def _unwatch(self) -> None:
         if self._window is not None and shiboken6.isValid(self._window):
