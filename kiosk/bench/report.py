@@ -25,7 +25,7 @@ def targets(scale: int) -> list[Target]:
         Target("cold_start_s", "cold start to first frame (median)", 1.0 if scale <= 1 else 2.0, "s"),
         Target("nav_p95_ms", "navigation p95 (worst navigation)", 100.0, "ms"),
         Target("toggle_p95_ms", "language switch p95 (busiest screen)", 50.0, "ms"),
-        Target("toggle_first_ms", "first switch into a language (worst)", 100.0, "ms"),
+        Target("toggle_first_ms", "first switch into a language on a screen (worst)", 100.0, "ms"),
         Target("frame_p95_ms", "frame p95 while flicking/zooming (worst run)", FRAME_BUDGET_MS, "ms"),
         Target("rss_mib", "resident memory after the walks", 350.0, "MiB"),
         Target("rss_growth_mib", "memory growth over a repeated walk", 20.0, "MiB"),
@@ -96,12 +96,13 @@ def to_table(figures: dict[str, Any]) -> str:
 
     toggle = figures["toggle_ms"]
     firsts = ", ".join(f"{v} {_fmt(ms)}" for v, ms in toggle.get("first_by_variant", {}).items())
-    lines += ["", f"language switch, ms (first switch into each language: {firsts}; "
+    lines += ["", f"language switch, ms ('first': the first switch into each language on that screen, the worst "
+                  f"of them; worst by language: {firsts}; the rest make median, p95 and max; "
                   f"warm-up done {_fmt(figures.get('warm_up_done_s', float('nan')))} s after start):"]
-    rows = [[name, _fmt(v["median"]), _fmt(v["p95"]), _fmt(v["max"]), _fmt(v["grab_p95"]),
+    rows = [[name, _fmt(v["first_ms"]), _fmt(v["median"]), _fmt(v["p95"]), _fmt(v["max"]), _fmt(v["grab_p95"]),
              _fmt(v.get("after_paint_p95", float("nan"))), "PASS" if v["p95"] <= 50 else "MISS"]
             for name, v in toggle.items() if isinstance(v, dict) and "p95" in v]
-    lines += _table(["screen", "median", "p95", "max", "grab p95", "after paint p95", "p95<=50"], rows)
+    lines += _table(["screen", "first", "median", "p95", "max", "grab p95", "after paint p95", "p95<=50"], rows)
     lines += ["('after paint': the longest pass of the event loop in the 0.2 s after the paint, where the texts "
               "out of sight follow)"]
 
