@@ -120,6 +120,22 @@ def test_a_photo_is_decoded_off_the_gui_thread_and_delivered_on_it(qtbot, tmp_pa
     assert (got[0].width(), got[0].height()) == (600, 400)
 
 
+def test_a_photo_its_caller_holds_is_delivered_and_not_kept(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    write_photo(tmp_path / "photos" / "big.jpg", 3000, 2000)
+    media = MediaService(tmp_path)
+    got: list[QImage | None] = []
+    media.request("photos/big.jpg", QSize(600, 600), got.append, keep=False)
+    qtbot.waitUntil(lambda: bool(got))
+    assert got[0] is not None
+    assert got[0].width() == 600
+    assert (media.cached("photos/big.jpg", QSize(600, 600)), media.held_bytes) == (None, 0)
+    # Asked for by a caller that holds it and one that does not, while decoding: kept.
+    media.request("photos/big.jpg", QSize(300, 300), got.append, keep=False)
+    media.request("photos/big.jpg", QSize(300, 300), got.append)
+    qtbot.waitUntil(lambda: len(got) == 3)
+    assert media.cached("photos/big.jpg", QSize(300, 300)) is got[1] is got[2]
+
+
 @pytest.mark.qt_log_ignore("Corrupt JPEG data", "JPEG datastream contains no image")
 def test_a_broken_photo_is_delivered_as_nothing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     (tmp_path / "photos").mkdir()

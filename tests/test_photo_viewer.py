@@ -103,8 +103,11 @@ def test_swiping_pages_through_the_photos_and_stops_at_the_ends(qtbot, ctx, item
     assert not viewer.next.isEnabled()
 
 
-def test_pinch_zooms_and_a_zoomed_photo_drags_instead_of_turning(qtbot, ctx, items, host) -> None:  # noqa: ANN001
+def test_pinch_zooms_and_a_zoomed_photo_drags_instead_of_turning(qtbot, monkeypatch, ctx, items, host) -> None:  # noqa: ANN001
     viewer = viewer_over(qtbot, ctx, items, host)
+    asked, request = [], ctx.media.request
+    monkeypatch.setattr(ctx.media, "request", lambda reference, box, deliver, keep=True: (
+        asked.append((reference, box)), request(reference, box, deliver, keep=keep)))
     stage = viewer.stage
     middle = QPoint(stage.width() // 2, stage.height() // 2)
     fitted = stage.fitted()
@@ -121,7 +124,8 @@ def test_pinch_zooms_and_a_zoomed_photo_drags_instead_of_turning(qtbot, ctx, ite
     assert stage.zoom == 1.0, "never smaller than the whole photo"
     # Zoomed in, the photo is decoded finer than the screen, to stay sharp.
     box = QSize(viewer.width() * theme.VIEWER_DETAIL_SCALE, viewer.height() * theme.VIEWER_DETAIL_SCALE)
-    qtbot.waitUntil(lambda: ctx.media.cached(items[0].file, box) is not None)
+    assert asked == [(items[0].file, box)]
+    qtbot.waitUntil(lambda: viewer.sharp)
 
 
 def test_a_double_tap_zooms_in_where_tapped_and_out_again(qtbot, ctx, items, host) -> None:  # noqa: ANN001
@@ -159,4 +163,24 @@ def test_the_photo_shows_at_once_from_what_the_page_decoded(qtbot, ctx, items, h
     assert small is not None
     viewer = open_viewer(ctx, items, 1, host)
     assert not viewer.stage.fitted().isEmpty(), "no empty screen while the big one decodes"
-    qtbot.waitUntil(lambda: ctx.media.cached(items[1].file, viewer.size()) is not None)
+    assert not viewer.sharp
+    qtbot.waitUntil(lambda: viewer.sharp)
+    assert viewer.stage._image.width() > small.width()
+
+
+def test_the_viewers_screen_sized_photos_go_with_it(qtbot, ctx, items, host) -> None:  # noqa: ANN001
+    """A screen-sized decode is 8 MB that no page shows: the viewer holds it while it shows it,
+    and the memory the pages' photos are kept in is as it was once the viewer closes."""
+    small = ctx.media.image(items[1].file, QSize(200, 200))
+    held = ctx.media.held_bytes
+    viewer = open_viewer(ctx, items, 1, host)
+    qtbot.waitUntil(lambda: viewer.sharp)
+    viewer.step(1)
+    qtbot.waitUntil(lambda: viewer.sharp)
+    assert ctx.media.held_bytes == held, "nothing screen-sized kept"
+    viewer.step(-1)
+    assert viewer.sharp, "swiped back, the viewer's own decode shows at once"
+    assert ctx.media.cached(items[1].file, QSize(200, 200)) is small, "the page's photo stays"
+    viewer.close_viewer()
+    again = open_viewer(ctx, items, 1, host)
+    qtbot.waitUntil(lambda: again.sharp, timeout=2000)  # decoded again (from its thumbnail, on a kiosk)

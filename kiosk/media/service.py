@@ -32,8 +32,9 @@ from kiosk.media.still import take_still
 
 log = logging.getLogger(__name__)
 
-# Decoded photos kept in memory, at shown size: a few pages' worth and the viewer's last few. The
-# thumbnails on disk make the rest cheap again (a screen-sized one decodes in about 15 ms).
+# Decoded photos kept in memory, at shown size: a few pages' worth. The viewer's screen-sized
+# decodes (8 MB each, 33 MB zoomed in) are its own, not kept here. The thumbnails on disk make
+# the rest cheap again (a screen-sized one decodes in about 15 ms).
 CACHE_BYTES = 32 * 1024 * 1024
 THUMBNAIL_BYTES = 512 * 1024 * 1024  # thumbnails kept on disk; the oldest go first
 THUMBNAIL_QUALITY = 90  # JPEG quality of an opaque photo's thumbnail (one with alpha is PNG)
@@ -59,6 +60,7 @@ class MediaService(QObject):
         self._sizes: dict[Key, QSize | None] = {}
         self._cues: dict[str, list[Cue]] = {}
         self._waiting: dict[Key, list[Delivery]] = {}
+        self._unkept: set[Key] = set()  # waited for only by callers that hold the photo themselves
         self._digests: dict[tuple[str, int, int], str] = {}  # (path, bytes, mtime) -> content hash
         self._digest_lock = threading.Lock()
         self._no_still: set[str] = set()  # films (by content) whose still could not be taken
@@ -96,9 +98,11 @@ class MediaService(QObject):
         found = [image for key, image in self._cache.items() if key[0] == reference]
         return max(found, key=lambda image: image.width() * image.height(), default=None)
 
-    def request(self, reference: str, box: QSize, deliver: Delivery) -> None:
+    def request(self, reference: str, box: QSize, deliver: Delivery, *, keep: bool = True) -> None:
         """Call `deliver(image or None)` on the GUI thread once the photo is decoded (at once if
-        it is in memory). Asking twice for one photo decodes it once."""
+        it is in memory). Asking twice for one photo decodes it once. `keep=False`: the caller
+        holds the photo as long as it shows it (the viewer's screen-sized decodes, which no
+        page shows): it is not kept in memory after (its thumbnail on disk still is)."""
         image = self.cached(reference, box)
         if image is not None:
             deliver(image)
@@ -106,6 +110,10 @@ class MediaService(QObject):
         key = (reference, box.width(), box.height())
         waiting = self._waiting.setdefault(key, [])
         waiting.append(deliver)
+        if len(waiting) == 1 and not keep:
+            self._unkept.add(key)
+        elif keep:
+            self._unkept.discard(key)  # one caller that would have it kept is enough
         if len(waiting) == 1:
             self._worker.submit(self._load, key)
 
@@ -147,8 +155,9 @@ class MediaService(QObject):
         self._decoded.emit(key, image)
 
     def _deliver(self, key: Key, image: QImage | None) -> None:
-        if image is not None:
+        if image is not None and key not in self._unkept:
             self._keep(key, image)
+        self._unkept.discard(key)
         for deliver in self._waiting.pop(key, []):
             deliver(image)
 

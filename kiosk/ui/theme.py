@@ -70,6 +70,7 @@ VIEWER_DOUBLE_TAP_ZOOM = 2.5
 VIEWER_WHEEL_ZOOM = 1.25  # per notch
 VIEWER_SWIPE_SHARE = 0.15
 VIEWER_DETAIL_AT, VIEWER_DETAIL_SCALE = 1.3, 2
+VIEWER_KEPT = 3  # screen-sized photos a viewer keeps while open: a swipe back shows sharp at once
 VIEWER_BUTTON = 88  # the viewer's controls: larger than TOUCH_MIN, a visitor's only way out
 ICON_ON_DARK = "#FFFFFF"
 # Films: the ground around a picture of another shape, the play mark over a paused film, and

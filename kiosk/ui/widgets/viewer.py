@@ -9,6 +9,7 @@ service has decoded it at the screen's size (and again, finer, when the visitor 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import shiboken6
@@ -192,6 +193,8 @@ class PhotoViewer(QWidget):
         self.stage.swiped.connect(self.step)
         self.stage.zoomed.connect(self._zoomed)
         self._detail = False  # the finer decode of this photo was asked for
+        self.sharp = False  # a decode made for the viewer shows (not a page's, blown up)
+        self._kept: OrderedDict[int, QImage] = OrderedDict()  # the last screen-sized decodes, by index
         layout.addWidget(self.stage, 1)
         self.caption = label("", "body")
         self.texts.bind(self.caption, self.caption.setText, self._caption_text)
@@ -228,6 +231,7 @@ class PhotoViewer(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and watched is self.parent() and shiboken6.isValid(self):
             self.setGeometry(self.parentWidget().rect())
+            self._kept.clear()  # decoded for the old size
             self._show_photo(keep_view=True)
         return False
 
@@ -243,10 +247,26 @@ class PhotoViewer(QWidget):
         self.next.setEnabled(self.index < len(self.items) - 1)
         self.texts.refresh()
         # At once, whatever a page already decoded; sharp when the screen-sized decode is back.
-        self.stage.set_image(self.media.largest_cached(item.file), keep_view=keep_view)
+        # That decode is the viewer's alone (8 MB, which no page shows): the viewer keeps its last
+        # few, they go with it, and their thumbnails on disk make the next ones cheap.
         self._detail = False
+        kept = self._kept.get(self.index)
+        self.sharp = kept is not None
+        if self.sharp:
+            self._kept.move_to_end(self.index)
+            self.stage.set_image(kept, keep_view=keep_view)
+            return
+        self.stage.set_image(self.media.largest_cached(item.file), keep_view=keep_view)
         wanted = self.index
-        self.media.request(item.file, self._box(), lambda image: self._sharper(wanted, image))
+        self.media.request(item.file, self._box(), lambda image: self._arrived(wanted, image), keep=False)
+
+    def _arrived(self, index: int, image: QImage | None) -> None:
+        if shiboken6.isValid(self) and image is not None:
+            self._kept[index] = image
+            self._kept.move_to_end(index)
+            while len(self._kept) > theme.VIEWER_KEPT:
+                self._kept.popitem(last=False)
+        self._sharper(index, image)
 
     def _zoomed(self, zoom: float) -> None:
         """Zoomed in: decode the photo finer than the screen, once, so details stay sharp."""
@@ -254,11 +274,12 @@ class PhotoViewer(QWidget):
             self._detail = True
             wanted = self.index
             box = self._box(theme.VIEWER_DETAIL_SCALE)
-            self.media.request(self.items[wanted].file, box, lambda image: self._sharper(wanted, image))
+            self.media.request(self.items[wanted].file, box, lambda image: self._sharper(wanted, image), keep=False)
 
     def _sharper(self, index: int, image: QImage | None) -> None:
         if shiboken6.isValid(self) and index == self.index and image is not None:
             self.stage.set_image(image, keep_view=True)
+            self.sharp = True
 
     def _caption_text(self) -> str:
         return self.ctx.caption_line(self.items[self.index])
