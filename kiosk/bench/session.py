@@ -32,6 +32,9 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from kiosk.ui.import_hook import spare_source_reads  # noqa: E402
+
+spare_source_reads()  # as the kiosk does, before the modules below are imported
 from PySide6 import __version__ as pyside_version  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QPointF  # noqa: E402
 from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QScroller  # noqa: E402
@@ -614,12 +617,11 @@ class Session:
                 self.settle()
                 self._until(self._photos_shown)
                 photos = [m for m in company.media if not m.is_film]
-                for index, item in enumerate(photos):
+                for index in range(len(photos)):
                     shown: list[Any] = []
                     opened.append(self.timed(
                         lambda i=index, on=shown, all_=photos: on.append(open_viewer(self.kiosk.ctx, all_, i, w)))[0])
-                    box = shown[0].size()
-                    sharp.append(self._until(lambda i=item, b=box: self.kiosk.ctx.media.cached(i.file, b) is not None))
+                    sharp.append(self._until(lambda v=shown[0]: v.sharp))
                     close_viewers(w)
                     self.settle()
 

@@ -95,6 +95,9 @@ def run_kiosk(content_given: Path | None, media_given: Path | None, *, default_c
     content = Path(content_given or settings.content_dir or default_content)
     media = Path(media_given or settings.media_dir or content.parent / "media")
 
+    from kiosk.ui.import_hook import spare_source_reads
+
+    spare_source_reads()  # before the modules below: PySide6 would keep every line of their source
     from PySide6.QtCore import QTimer
 
     from kiosk.runtime.controller import KioskController, RunOptions, load_with_fallback
