@@ -108,7 +108,7 @@ EXCLUDED_MODULES = (
 # command-line tools, headers and static libraries; qtawesome's tests) are left out.
 PACKAGE_DATA: dict[str, tuple[str, ...]] = {
     "opencc": ("clib/share/opencc/*.json", "clib/share/opencc/*.ocd2"),  # s2hk, hk2s, ... and their dictionaries
-    "qtawesome": ("fonts/*.ttf", "fonts/*.json"),  # icon fonts and charmaps: all load at start
+    "qtawesome": ("fonts/*.ttf", "fonts/*.json"),  # icon fonts and charmaps (the kiosk loads mdi6 alone)
     "pypinyin": ("*.json",),  # pinyin_dict.json, phrases_dict.json: company names sort by pinyin
 }
 

@@ -502,3 +502,11 @@ def test_a_curators_theme_colour_that_makes_text_unreadable_is_located(exhibitio
         handle.write('theme:\n  ink: "#9AA3AB"\n')
     expect_one(exhibition_dir, "exhibition.yaml", '"#9AA3AB"', "too faint to read: ink on paper (2.29:1), ",
                "ink on surface (2.56:1)", "choose a darker ink")
+
+
+def test_an_icon_from_a_set_the_kiosk_does_not_carry_is_located(exhibition_dir: Path) -> None:
+    """The kiosk carries Material Design Icons 6 alone: a Font Awesome name would show a dot."""
+    edit(exhibition_dir / "sectors.yaml", '    color: "#1F5AA6"\n', '    color: "#1F5AA6"\n    icon: mdi6.car-side\n')
+    assert load_content(exhibition_dir).ok
+    edit(exhibition_dir / "sectors.yaml", "mdi6.car-side", "fa5s.industry")
+    expect_one(exhibition_dir, "sectors.yaml", "fa5s.industry", "mdi6")

@@ -69,3 +69,19 @@ def test_a_labels_icon_is_drawn_once_and_an_unknown_name_still_draws(qtbot) -> N
     button = TouchButton(icon_name="no-such.icon")
     qtbot.addWidget(button)
     assert not button.icon().isNull()
+
+
+def test_icons_are_drawn_from_the_one_set_the_kiosk_carries(qapp) -> None:  # noqa: ANN001
+    """Material Design Icons 6 alone: qtawesome's eleven other sets are never loaded (their
+    fonts held twice and their charmaps cost megabytes all day)."""
+    from PySide6.QtGui import QFontDatabase
+
+    from kiosk.ui.widgets.basics import glyph_icon
+
+    image = glyph_icon("mdi6.close", "#000000").pixmap(48, 48).toImage()
+    assert any(image.pixelColor(x, y).alpha() for x in range(48) for y in range(48)), "the glyph is drawn"
+    unknown = glyph_icon("mdi6.no-such-icon", "#000000").pixmap(48, 48).toImage()
+    assert any(unknown.pixelColor(x, y).alpha() for x in range(48) for y in range(48)), "a dot, not nothing"
+    loaded = " ".join(QFontDatabase.families())
+    assert "Material Design Icons" in loaded
+    assert not [name for name in ("Font Awesome", "Phosphor", "remixicon", "codicon") if name in loaded]

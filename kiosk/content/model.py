@@ -41,6 +41,19 @@ Id = Annotated[
     Field(description="A kebab-case id: lowercase letters, digits and hyphens, e.g. bmw-brilliance."),
 ]
 Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), Field(description="A colour as #RRGGBB.")]
+ICON_NAME = re.compile(r"mdi6\.[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def _icon(value: str) -> str:
+    if not ICON_NAME.fullmatch(value):
+        raise ValueError(f"'{value}' is not an icon the kiosk carries: it draws Material Design Icons 6 "
+                         "alone, named as mdi6.factory or mdi6.timeline-clock (pictogrammers.com/library/mdi)")
+    return value
+
+
+Icon = Annotated[str, AfterValidator(_icon), WithJsonSchema({
+    "type": "string", "pattern": f"^{ICON_NAME.pattern}$",
+    "description": "A Material Design Icons 6 name, e.g. mdi6.timeline-clock: the one icon set the kiosk carries."})]
 VariantId = Annotated[
     str,
     StringConstraints(pattern=VARIANT_PATTERN),
@@ -295,7 +308,7 @@ class HomeTile(Model):
     screen: TileScreen = Field(description="The screen this tile opens.")
     title: Text
     subtitle: Text | None = None
-    icon: str = Field("mdi6.star", description="A qtawesome icon name, e.g. mdi6.timeline-clock.")
+    icon: Icon = "mdi6.star"
 
 
 class Theme(Model):
@@ -397,7 +410,7 @@ class Sector(Model):
     id: Id
     name: Text
     color: Color = Field(description="Marker and chip colour for this sector.")
-    icon: str = Field("mdi6.factory", description="A qtawesome icon name.")
+    icon: Icon = "mdi6.factory"
     description: Text | None = None
 
 

@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QStyle, QWidget
+from qtawesome.iconic_font import IconicFont
 
 from kiosk.hyphenation import break_lines, unhyphenated
 from kiosk.ui import theme
@@ -65,14 +66,26 @@ def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
     return glyph_icon(name, color).pixmap(QSize(size, size))
 
 
+ICON_SET = "mdi6"  # Material Design Icons 6: every icon the kiosk and its content name
+
+
+@cache
+def _icon_font() -> IconicFont:
+    """qtawesome with the one icon set the kiosk draws from. Its own instance loads all twelve
+    sets it bundles, each font file held twice (Python's copy and Qt's) with every charmap, and
+    hashes each file first: megabytes all day and a slower start for icons never shown."""
+    bundled = next(font for font in qta._BUNDLED_FONTS if font[0] == ICON_SET)  # noqa: SLF001 - its file names
+    return IconicFont(bundled)
+
+
 def glyph_icon(name: str, color: str) -> QIcon:
     """A button's icon: qtawesome's glyph, drawn at whatever size and state the button paints.
     (Pictures drawn once per look were tried: 2 ms less on a profile's first paint, but every
     button then made pixmaps for its states, and a day's walk held 20 MiB more.)"""
     try:
-        return qta.icon(name, color=color)
+        return _icon_font().icon(name, color=color)
     except Exception:  # an unknown icon name in content must not break a view
-        return qta.icon("mdi6.circle-medium", color=color)
+        return _icon_font().icon(f"{ICON_SET}.circle-medium", color=color)
 
 
 class TouchButton(QPushButton):
