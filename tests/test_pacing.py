@@ -80,6 +80,30 @@ def test_deferred_work_waits_a_frame_after_a_slow_paint_ends(qtbot) -> None:  # 
     assert (worked - painted) * 1000 >= theme.AFTER_FRAME_MS * 0.9
 
 
+def test_work_of_a_page_built_off_screen_follows_its_first_paint_on_screen(qtbot) -> None:  # noqa: ANN001
+    """A page asks for its later parts while it is being built, before it joins the window, and
+    again once shown: the tap that shows it may take longer than a frame, and the work must still
+    wait for the paint."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(200, 100)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    log: list[str] = []
+    PaintLog(window, log)
+    page = QWidget()
+    later = AfterFrame(page, lambda: log.append("work"), painted=page)
+    later.request()
+    time.sleep(2 * theme.AFTER_FRAME_MS / 1000)  # the rest of the tap outlasts a frame
+    page.setParent(window)
+    page.show()
+    later.request()  # shown: its owner asks again (a page does it when it is shown)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: "work" in log)
+    assert log[0] == "paint", log
+
+
 def test_deferred_work_runs_even_if_nothing_is_painted(qtbot) -> None:  # noqa: ANN001
     widget = QWidget()
     qtbot.addWidget(widget)

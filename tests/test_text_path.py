@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.screens import Screen
+from kiosk.ui import theme
 from kiosk.ui.map.items import LabelItem
 
 LEFT = Qt.MouseButton.LeftButton
@@ -40,10 +41,13 @@ def stale(kiosk, before: set[str], *, on_screen: bool = False) -> list[str]:  # 
 
 
 def show(qtbot, kiosk, screen: Screen) -> None:  # noqa: ANN001
+    """The screen shown as a visitor finds it: painted, and its parts made after the paint (a
+    profile's foot) made, as they are long before a finger can reach the picker."""
     item = screen.view_class().showcase(kiosk.ctx.exhibition)[-1]
     kiosk.window.navigate(screen, item)
     for _ in range(3):
         QApplication.processEvents()
+    qtbot.wait(2 * theme.AFTER_FRAME_MS)
 
 
 @pytest.mark.parametrize("screen", list(Screen), ids=lambda s: s.id)

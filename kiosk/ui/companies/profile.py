@@ -203,6 +203,11 @@ class ProfilePage(QWidget):
         if self._later:
             self._finishing.request()
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        if self._later:  # built off the window, shown now: after the paint that shows it
+            self._finishing.request()
+
     @property
     def finished(self) -> bool:
         return not self._later
