@@ -24,13 +24,18 @@ class PaintLog(QObject):
         return False
 
 
-def test_deferred_work_follows_the_paint_of_a_slow_tap(qtbot) -> None:  # noqa: ANN001
-    widget = QWidget()
+def shown(qtbot, widget: QWidget) -> QWidget:  # noqa: ANN001
+    """`widget` as a small window on screen, painted, its events handled."""
     qtbot.addWidget(widget)
     widget.resize(200, 100)
     widget.show()
     qtbot.waitExposed(widget)
     QApplication.processEvents()
+    return widget
+
+
+def test_deferred_work_follows_the_paint_of_a_slow_tap(qtbot) -> None:  # noqa: ANN001
+    widget = shown(qtbot, QWidget())
     log: list[str] = []
     PaintLog(widget, log)
     later = AfterFrame(widget, lambda: log.append("work"))
@@ -59,12 +64,7 @@ def test_deferred_work_waits_a_frame_after_a_slow_paint_ends(qtbot) -> None:  # 
     """The wait starts when the paint is done: a paint longer than the wait would otherwise
     find the work due and run it straight after, with no moment for a tap in between."""
     log: list[tuple[str, float]] = []
-    widget = SlowPaint(log)
-    qtbot.addWidget(widget)
-    widget.resize(200, 100)
-    widget.show()
-    qtbot.waitExposed(widget)
-    QApplication.processEvents()
+    widget = shown(qtbot, SlowPaint(log))
     log.clear()
     later = AfterFrame(widget, lambda: log.append(("work", time.perf_counter())))
     later.request()
@@ -84,12 +84,7 @@ def test_work_of_a_page_built_off_screen_follows_its_first_paint_on_screen(qtbot
     """A page asks for its later parts while it is being built, before it joins the window, and
     again once shown: the tap that shows it may take longer than a frame, and the work must still
     wait for the paint."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(200, 100)
-    window.show()
-    qtbot.waitExposed(window)
-    QApplication.processEvents()
+    window = shown(qtbot, QWidget())
     log: list[str] = []
     PaintLog(window, log)
     page = QWidget()
@@ -105,11 +100,7 @@ def test_work_of_a_page_built_off_screen_follows_its_first_paint_on_screen(qtbot
 
 
 def test_deferred_work_runs_even_if_nothing_is_painted(qtbot) -> None:  # noqa: ANN001
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    QApplication.processEvents()
+    widget = shown(qtbot, QWidget())
     done: list[int] = []
     AfterFrame(widget, lambda: done.append(1)).request()
     qtbot.waitUntil(lambda: done == [1], timeout=theme.AFTER_NO_PAINT_MS * 10)
