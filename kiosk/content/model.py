@@ -41,7 +41,8 @@ Id = Annotated[
     Field(description="A kebab-case id: lowercase letters, digits and hyphens, e.g. bmw-brilliance."),
 ]
 Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN), Field(description="A colour as #RRGGBB.")]
-ICON_NAME = re.compile(r"mdi6\.[a-z0-9]+(-[a-z0-9]+)*")
+ICON_SET = "mdi6"  # Material Design Icons 6: the one icon set the kiosk carries (kiosk.ui.widgets.basics)
+ICON_NAME = re.compile(rf"{ICON_SET}\.[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def _icon(value: str) -> str:

@@ -40,16 +40,16 @@ class AfterFrame(QObject):
 
     def request(self, *args: object) -> None:
         self._args = args
-        window = self._painted.window() if self._painted is not None else None
-        if self._painted is not None and (window is None or not window.isVisible()):
+        if self._painted is None:  # nothing painted to follow
+            self._timer.start(theme.AFTER_FRAME_MS)
+            return
+        window = self._painted.window()
+        if not window.isVisible():
             # Not on screen yet (a page built before it joins the window): its owner asks again
             # once it is shown, to follow the paint that shows it; never shown, the work runs
             # after AFTER_NO_PAINT_MS. (Not watched for its Show: a page being built receives
             # an event for every child added, each of which would call into Python.)
             self._timer.start(theme.AFTER_NO_PAINT_MS)
-            return
-        if window is None or not window.isVisible():
-            self._timer.start(theme.AFTER_FRAME_MS)
             return
         self._timer.start(theme.AFTER_NO_PAINT_MS)
         if self._window is not window:

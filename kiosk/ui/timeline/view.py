@@ -171,8 +171,9 @@ class Track(QWidget):
                 card.set_height(self.card_height)
                 card.tapped.connect(lambda e=self.events[index]: self.on_tap(e))
                 self.cards[index] = card
-        for index in [i for i in self.cards if i not in wanted] if settle else ():
-            self.texts.discard(self.cards.pop(index))
+        if settle:
+            for index in [i for i in self.cards if i not in wanted]:
+                self.texts.discard(self.cards.pop(index))
 
     def show_cards(self, left: int, right: int) -> None:
         """Show the built cards within [left, right] and hide the rest. A hidden card is neither

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPixmap, QResize
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QStyle, QWidget
 from qtawesome.iconic_font import IconicFont
 
+from kiosk.content.model import ICON_SET
 from kiosk.hyphenation import break_lines, unhyphenated
 from kiosk.ui import theme
 from kiosk.ui.widgets.text_label import TextLabel
@@ -64,9 +65,6 @@ def icon(name: str, color: str, size: int = theme.ICON_L) -> QPixmap:
     """The icon drawn at `size` px, for a label that shows a picture: drawn once per look (a
     QPixmap is shared, never copied)."""
     return glyph_icon(name, color).pixmap(QSize(size, size))
-
-
-ICON_SET = "mdi6"  # Material Design Icons 6: every icon the kiosk and its content name
 
 
 @cache
