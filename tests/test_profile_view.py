@@ -188,3 +188,33 @@ def test_a_long_profiles_later_figures_are_made_after_its_first_paint(qtbot, ctx
 def replace_facts(company, count: int):  # noqa: ANN001, ANN201 - a Company with `count` facts
     fact = company.facts[0]
     return company.model_copy(update={"facts": tuple(fact.model_copy(update={"value": n + 1}) for n in range(count))})
+
+
+def test_a_replaced_page_is_let_go_without_becoming_a_window(qtbot, view) -> None:  # noqa: ANN001
+    """Taking a page out of its scroll area made it a window for a moment: every one of its
+    widgets heard of a new parent, font and palette, 3 ms of the next tap on BMW's page. It is
+    hidden where it is, and goes once the next page has been painted."""
+    import shiboken6
+    from PySide6.QtCore import QEvent, QObject
+
+    class Changes(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[QEvent.Type] = []
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() in (QEvent.Type.ParentChange, QEvent.Type.FontChange, QEvent.Type.PaletteChange):
+                self.seen.append(event.type())
+            return False
+
+    old = page(view, "carmaker")
+    changes = Changes()
+    old.installEventFilter(changes)
+    old.name.installEventFilter(changes)
+    new = page(view, "college")
+    assert changes.seen == []
+    assert not old.isWindow()
+    assert not old.isVisible()
+    assert new.isVisible()
+    assert new.parentWidget() is view.area.widget()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old))

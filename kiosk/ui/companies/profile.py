@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -415,6 +415,13 @@ class CompanyProfile(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.area, self.scroller = flickable()
         layout.addWidget(self.area)
+        # Pages come and go inside one holder the area keeps. Taking a page out of the area
+        # itself makes it a window: every one of its widgets is told of a new parent, font and
+        # palette, which cost BMW's 120-widget page 3 ms of the next tap.
+        self.holder = QWidget()
+        self.pages = QVBoxLayout(self.holder)
+        self.pages.setContentsMargins(0, 0, 0, 0)
+        self.area.setWidget(self.holder)
         self.page: ProfilePage | None = None
         self.texts = TextBinder(ctx, self)
         self.texts.after_refresh(self._keep_place)
@@ -431,14 +438,19 @@ class CompanyProfile(QWidget):
         return self.page.company if self.page is not None else None
 
     def show_company(self, company: Company) -> None:
-        old = self.area.takeWidget()
+        old = self.page
         if old is not None:  # let go after the new page's paint: the tap waits for none of it
             old.hide()
+            self.pages.removeWidget(old)
             self._retired.append(old)
             self._retiring.request()
         page = ProfilePage(self.ctx, self.texts, self.navigate, company)
         page.arrange(portrait=self._portrait())
-        self.area.setWidget(page)
+        self.pages.addWidget(page)
+        # Shown and measured now, as the area's setWidget would: not at the event loop's next pass.
+        page.show()
+        self.pages.activate()
+        QCoreApplication.sendPostedEvents(self.area.viewport(), QEvent.Type.LayoutRequest)
         self.page = page
         self.scroll_to_top()
 
