@@ -37,11 +37,29 @@ def test_home_spotlight_keeps_qualifiers_marks_and_sources(qtbot, kiosk) -> None
     assert tiles["配套商"].meta.text() == "2022年 · 来源：乙"
     assert tiles["产值"].badge.text() == "预计"
     assert tiles["产值目标"].badge.text() == "规划目标"
-    assert not tiles["配套商"].badge.isVisibleTo(tiles["配套商"])
+    assert tiles["配套商"].badge is None, "a figure with no mark makes no badge"
     kiosk.ctx.set_variant("zh-Hant")
     tiles = figure_tiles(home)
     assert tiles["產值"].badge.text() == "預計"
     assert tiles["配套商"].value.text() == "近40"
+
+
+def test_a_tile_shown_another_figure_gains_and_loses_its_mark(qtbot, kiosk) -> None:  # noqa: ANN001
+    """A tile makes its badge the first time a figure has a mark, and hides it for the next
+    figure without one (the spotlight and the figures screen show figure after figure)."""
+    ex, ctx = kiosk.window.ctx.exhibition, kiosk.window.ctx
+    marked = next(f for f in ex.figures if f.kind == "estimate")
+    plain = next(f for f in ex.figures if f.kind not in ("target", "estimate"))
+    tile = FactTile()
+    qtbot.addWidget(tile)
+    tile.show()
+    tile.show_fact(ctx, plain)
+    assert tile.badge is None
+    tile.show_fact(ctx, marked)
+    qtbot.waitUntil(lambda: tile.badge.isVisible())
+    assert tile.badge.text() == "预计"
+    tile.show_fact(ctx, plain)
+    assert not tile.badge.isVisibleTo(tile)
 
 
 def test_a_profile_numbers_its_sources_and_each_fact_cites_its_own(qtbot, kiosk) -> None:  # noqa: ANN001

@@ -128,7 +128,7 @@ def test_plan_targets_are_badged_and_drawn_apart(qtbot, view) -> None:  # noqa: 
     assert target.badge.text() == "规划目标"
     assert target.badge.isVisibleTo(target)
     assert target.property("target") is True
-    assert not result.badge.isVisibleTo(result)
+    assert result.badge is None
     assert not result.property("target")
     assert target.value.text() == "600"
     assert target.unit.text() == "人"

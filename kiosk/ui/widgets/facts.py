@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.basics import TapFrame, label
@@ -43,12 +43,12 @@ class FactTile(TapFrame):
         row.addStretch(1)
         layout.addLayout(row)
         # The estimate or target mark sits on the number's line: it qualifies the number, and a
-        # line of its own would cost a tile row the height a longer English label needs.
-        self.badge = label("", "target", wrap=False)
-        self.badge.hide()  # most figures have none; hidden before it joins a layout costs nothing
+        # line of its own would cost a tile row the height a longer English label needs. Most
+        # figures have none, and their tiles make none (each widget on a page costs its tap
+        # about 0.2 ms to make, style and show).
+        self.badge: QLabel | None = None
         self._row = row
         self._badge_in_row: bool | None = None
-        self._place_badge(in_row=True)
         # At most two lines each: a tile row keeps one height in every language.
         self.caption = ElidedLabel("body", 2)
         self.meta = ElidedLabel("caption", 2)
@@ -65,8 +65,14 @@ class FactTile(TapFrame):
         else:
             event.ignore()  # what the tile sits on has the press, as it would without the tile
 
+    def _made_badge(self) -> QLabel:
+        if self.badge is None:
+            self.badge = label("", "target", wrap=False, parent=self)
+            self._place_badge(in_row=True)
+        return self.badge
+
     def _place_badge(self, *, in_row: bool) -> None:
-        if in_row == self._badge_in_row:
+        if self.badge is None or in_row == self._badge_in_row:
             return
         self._badge_in_row = in_row
         if in_row:
@@ -76,6 +82,8 @@ class FactTile(TapFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if self.badge is None:
+            return
         margins = self.layout().contentsMargins()
         room = event.size().width() - margins.left() - margins.right()
         spacing = self._row.spacing() * 2
@@ -93,9 +101,11 @@ class FactTile(TapFrame):
         self.caption.set_full_text(ctx.t(fact.label))
         self.meta.set_full_text(" · ".join(part for part in (figure_when(ctx, fact), cite) if part))
         badge = kind_mark(ctx, fact)
-        self.badge.setText(badge)
-        if self.badge.isHidden() == bool(badge):  # a change of visibility re-lays the tile out
-            self.badge.setVisible(bool(badge))
+        if badge or self.badge is not None:
+            mark = self._made_badge()
+            mark.setText(badge)
+            if mark.isHidden() == bool(badge):  # a change of visibility re-lays the tile out
+                mark.setVisible(bool(badge))
 
 
 def figure_when(ctx: ViewContext, fact: Figure | KeyFact) -> str:
