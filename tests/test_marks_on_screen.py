@@ -27,50 +27,32 @@ def kiosk(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
 def figure_tiles(home) -> dict[str, FactTile]:  # noqa: ANN001
     """The spotlight's figure tiles shown now, by caption."""
     home.spotlight.show_highlight(next(step for step in home.steps if step.figures))
-    return {t.caption.text(): t for t in home.spotlight.tiles if t.isVisibleTo(home.spotlight)}
+    return {t.texts.caption: t for t in home.spotlight.tiles if t.isVisibleTo(home.spotlight)}
 
 
 def test_home_spotlight_keeps_qualifiers_marks_and_sources(qtbot, kiosk) -> None:  # noqa: ANN001
     home = kiosk.window.view(Screen.HOME)
     tiles = figure_tiles(home)
-    assert (tiles["配套商"].value.text(), tiles["配套商"].unit.text()) == ("近40", "家")
-    assert tiles["配套商"].meta.text() == "2022年 · 来源：乙"
-    assert tiles["产值"].badge.text() == "预计"
-    assert tiles["产值目标"].badge.text() == "规划目标"
-    assert tiles["配套商"].badge is None, "a figure with no mark makes no badge"
+    assert (tiles["配套商"].texts.value, tiles["配套商"].texts.unit) == ("近40", "家")
+    assert tiles["配套商"].texts.meta == "2022年 · 来源：乙"
+    assert tiles["产值"].texts.mark == "预计"
+    assert tiles["产值目标"].texts.mark == "规划目标"
+    assert tiles["配套商"].arrangement().piece("mark") is None, "a figure with no mark draws none"
     kiosk.ctx.set_variant("zh-Hant")
     tiles = figure_tiles(home)
-    assert tiles["產值"].badge.text() == "預計"
-    assert tiles["配套商"].value.text() == "近40"
-
-
-def test_a_tile_shown_another_figure_gains_and_loses_its_mark(qtbot, kiosk) -> None:  # noqa: ANN001
-    """A tile makes its badge the first time a figure has a mark, and hides it for the next
-    figure without one (the spotlight and the figures screen show figure after figure)."""
-    ex, ctx = kiosk.window.ctx.exhibition, kiosk.window.ctx
-    marked = next(f for f in ex.figures if f.kind == "estimate")
-    plain = next(f for f in ex.figures if f.kind not in ("target", "estimate"))
-    tile = FactTile()
-    qtbot.addWidget(tile)
-    tile.show()
-    tile.show_fact(ctx, plain)
-    assert tile.badge is None
-    tile.show_fact(ctx, marked)
-    qtbot.waitUntil(lambda: tile.badge.isVisible())
-    assert tile.badge.text() == "预计"
-    tile.show_fact(ctx, plain)
-    assert not tile.badge.isVisibleTo(tile)
+    assert tiles["產值"].texts.mark == "預計"
+    assert tiles["配套商"].texts.value == "近40"
 
 
 def test_a_profile_numbers_its_sources_and_each_fact_cites_its_own(qtbot, kiosk) -> None:  # noqa: ANN001
     kiosk.window.navigate(Screen.PROFILE, "acme")
     page = kiosk.window.view(Screen.PROFILE).page
     (tile,) = page.fact_tiles
-    assert (tile.value.text(), tile.unit.text()) == ("30余", "家")
-    assert tile.meta.text() == "②"
+    assert (tile.texts.value, tile.texts.unit) == ("30余", "家")
+    assert tile.texts.meta == "②"
     assert page.source.text() == "资料来源：①来源甲（a.txt）；②来源乙（b.txt）"
     kiosk.ctx.set_variant("zh-Hant")
-    assert tile.value.text() == "30餘"
+    assert tile.texts.value == "30餘"
     assert page.source.text().startswith("資料來源：①來源甲（a.txt）")
 
 
@@ -80,8 +62,8 @@ def test_an_events_detail_sets_the_plans_goal_beside_what_was_reported(qtbot, ki
     assert detail.date.text() == "2018年内", "a date known only to the year says so"
     (row,) = detail.findChildren(ComparisonRow)
     goal, result = row.tiles
-    assert (goal.value.text(), goal.badge.text(), goal.property("target")) == ("1600", "规划目标", True)
-    assert (result.value.text(), result.badge.text()) == ("1220", "预计")
+    assert (goal.texts.value, goal.texts.mark, goal.property("target")) == ("1600", "规划目标", True)
+    assert (result.texts.value, result.texts.mark) == ("1220", "预计")
     assert "2025年产值为预计数。" in {w.text() for w in row.findChildren(QLabel)}
     sources = [w.text() for w in detail.findChildren(QLabel) if w.text().startswith("资料来源")]
     assert sources == ["资料来源：来源甲（a.txt）"]
@@ -111,8 +93,8 @@ def test_no_bundled_figure_or_fact_drops_its_qualifier_or_mark(qtbot, bundled_re
     assert sum(f.qualifier is not None for f in shown) >= 20
     for fact in shown:
         tile.show_fact(ctx, fact)
-        text = tile.value.text() + tile.unit.text()
+        text = tile.texts.value + tile.texts.unit
         if fact.qualifier:
             assert ctx.t(fact.qualifier) in text, (fact.label, text)
         if fact.kind != "result":
-            assert tile.badge.text() == ctx.ui(fact.kind), fact.label
+            assert tile.texts.mark == ctx.ui(fact.kind), fact.label

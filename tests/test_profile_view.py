@@ -125,13 +125,12 @@ def test_two_columns_in_landscape_one_in_portrait(qtbot, view) -> None:  # noqa:
 def test_plan_targets_are_badged_and_drawn_apart(qtbot, view) -> None:  # noqa: ANN001
     shown = page(view, "college")
     result, target = shown.fact_tiles
-    assert target.badge.text() == "规划目标"
-    assert target.badge.isVisibleTo(target)
+    assert target.texts.mark == "规划目标"
+    assert target.arrangement().piece("mark").text == "规划目标"
     assert target.property("target") is True
-    assert result.badge is None
+    assert result.arrangement().piece("mark") is None
     assert not result.property("target")
-    assert target.value.text() == "600"
-    assert target.unit.text() == "人"
+    assert (target.texts.value, target.texts.unit) == ("600", "人")
 
 
 def test_a_curators_photo_shows_in_the_gallery(qtbot, view) -> None:  # noqa: ANN001
@@ -182,7 +181,7 @@ def test_a_long_profiles_later_figures_are_made_after_its_first_paint(qtbot, ctx
     qtbot.waitUntil(lambda: shown.finished)
     assert len(shown.fact_tiles) == len(shown.fact_grid.tiles) == theme.PROFILE_FACTS_AT_ONCE + 3
     assert all(tile.isVisible() for tile in shown.fact_tiles)
-    assert shown.fact_tiles[-1].value.text() == f"{theme.PROFILE_FACTS_AT_ONCE + 3}"
+    assert shown.fact_tiles[-1].texts.value == f"{theme.PROFILE_FACTS_AT_ONCE + 3}"
 
 
 def replace_facts(company, count: int):  # noqa: ANN001, ANN201 - a Company with `count` facts

@@ -10,7 +10,9 @@ What counts as a misfit, for a widget that shows (not scrolled away, not hidden)
 - a wrapped label that needs more height than it has;
 - a word (between spaces, hyphens and soft hyphens) wider than its wrapped label;
 - a label that sticks out of a container that clips it (scroll areas excepted: their content is
-  meant to move).
+  meant to move);
+- in a fact tile, which draws its texts itself: a word wider than the tile, or texts taller
+  than the tile is.
 An ElidedLabel shortens its text with … by design: it is checked for the lines it keeps.
 
 `long_lines` finds text set too wide to read: a line of running text (a wrapped label) longer
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QPus
 from kiosk.hyphenation import unhyphenated
 from kiosk.ui.theme import RUNNING_TEXT
 from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.facts import FactTile
 
 SLACK_PX = 1  # rounding between Qt's layout and its font metrics
 PATH_DEPTH = 3  # widget names in a report's path
@@ -117,10 +120,22 @@ def _button_misfit(widget: QAbstractButton) -> str | None:
     return None
 
 
+def _tile_misfits(tile: FactTile) -> list[tuple[str, str]]:
+    arranged = tile.arrangement()
+    found = [(tile.texts.value + tile.texts.unit, problem) for problem in arranged.problems]
+    need = tile.heightForWidth(tile.width())
+    if need > tile.height() + SLACK_PX:
+        found.append((tile.texts.caption, f"cut off at the bottom (needs {need} px of height, has {tile.height()})"))
+    return found
+
+
 def misfits(root: QWidget) -> list[str]:
     """Every text on `root` that is cut or overflows, as 'where: what' lines (empty: all fits)."""
     found = []
     for widget in _shown_children(root):
+        if isinstance(widget, FactTile):  # draws its own texts, and knows where each went
+            found += [f"{_where(widget, root)} '{_quoted(text)}': {problem}" for text, problem in _tile_misfits(widget)]
+            continue
         if isinstance(widget, QLabel):
             problem = _label_misfit(widget)
             text = widget.text()
@@ -135,9 +150,12 @@ def misfits(root: QWidget) -> list[str]:
             if area is not None and box.intersects(area) and not area.contains(box):
                 problem = "sticks out of its container"
         if problem:
-            shown = unhyphenated(text).replace("\n", " ")
-            found.append(f"{_where(widget, root)} '{shown[:QUOTED]}': {problem}")
+            found.append(f"{_where(widget, root)} '{_quoted(text)}': {problem}")
     return found
+
+
+def _quoted(text: str) -> str:
+    return unhyphenated(text).replace("\n", " ")[:QUOTED]
 
 
 def line_lengths(widget: QLabel) -> list[str]:

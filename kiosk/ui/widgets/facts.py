@@ -4,60 +4,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPoint, QSize
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui import theme
-from kiosk.ui.widgets.basics import TapFrame, label
-from kiosk.ui.widgets.elided import ElidedLabel
-from kiosk.ui.widgets.fitting import FitLabel
+from kiosk.ui.widgets.basics import TapFrame
+from kiosk.ui.widgets.tile_text import Arrangement, TileTexts, arranged, natural_width
 
 if TYPE_CHECKING:
     from kiosk.content.model import Figure, KeyFact
     from kiosk.ui.context import ViewContext
+    from kiosk.ui.theme import Palette
+
+# The palette role each text is drawn in (the stylesheet's for the labels they replace)
+TEXT_COLOURS = {"unit": "muted", "mark": "target", "caption": "ink", "meta": "muted"}
 
 
 class FactTile(TapFrame):
     """A key figure: big value and unit, its label, the year, and a 'plan target' badge. A tile
     its owner makes `tappable` (a headline figure, which the figures screen can show) presses
-    and emits `tapped`; any other stays still under a finger."""
+    and emits `tapped`; any other stays still under a finger.
+
+    It draws its texts itself (kiosk.ui.widgets.tile_text says where they go): one widget
+    instead of six, which a profile's tap no longer waits to make, style and show."""
 
     tappable = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fact: Figure | KeyFact | None = None
+        self.texts = TileTexts()
+        self._palette: Palette | None = None
         self.setMinimumWidth(theme.FACT_TILE_MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.SPACE_M, theme.SPACE_S, theme.SPACE_M, theme.SPACE_S)
-        layout.setSpacing(theme.SPACE_XS)
-        row = QHBoxLayout()
-        row.setSpacing(theme.SPACE_XS)
-        # The number stays whole on one line: 122 Mrd. Yuan and mehr als 2.500 step down to fit.
-        self.value = FitLabel("figure", theme.TYPE["subheading"])
-        self.unit = label("", "subheading")  # a long unit (Studierende) wraps; the number keeps its line
-        row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
-        layout.addLayout(row)
-        # The estimate or target mark sits on the number's line: it qualifies the number, and a
-        # line of its own would cost a tile row the height a longer English label needs. Most
-        # figures have none, and their tiles make none (each widget on a page costs its tap
-        # about 0.2 ms to make, style and show).
-        self.badge: QLabel | None = None
-        self._row = row
-        self._badge_in_row: bool | None = None
-        # At most two lines each: a tile row keeps one height in every language.
-        self.caption = ElidedLabel("body", 2)
-        self.meta = ElidedLabel("caption", 2)
-        for text in (self.caption, self.meta):
-            text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.meta)
-        self._below = QVBoxLayout()  # where the mark goes when the number's line has no room
-        layout.addLayout(self._below)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if self.tappable:
@@ -65,47 +45,73 @@ class FactTile(TapFrame):
         else:
             event.ignore()  # what the tile sits on has the press, as it would without the tile
 
-    def _made_badge(self) -> QLabel:
-        if self.badge is None:
-            self.badge = label("", "target", wrap=False, parent=self)
-            self._place_badge(in_row=True)
-        return self.badge
-
-    def _place_badge(self, *, in_row: bool) -> None:
-        if self.badge is None or in_row == self._badge_in_row:
-            return
-        self._badge_in_row = in_row
-        if in_row:
-            self._row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        else:
-            self._below.addWidget(self.badge)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if self.badge is None:
-            return
-        margins = self.layout().contentsMargins()
-        room = event.size().width() - margins.left() - margins.right()
-        spacing = self._row.spacing() * 2
-        need = self.value.sizeHint().width() + self.unit.sizeHint().width() + self.badge.sizeHint().width() + spacing
-        self._place_badge(in_row=not self.badge.isVisibleTo(self) or need <= room)
-
     def show_fact(self, ctx: ViewContext, fact: Figure | KeyFact, cite: str = "") -> None:
         """Fill from a headline figure or a key fact in the current variant: the number with its
         qualifier (近40, 30余), its label and year, where it comes from, and a badge when it is
         an estimate (预计) or a plan's goal (规划目标)."""
         self.fact = fact
+        self._palette = ctx.palette
         quantity = ctx.quantity(fact, fact.unit)
-        self.value.setText(quantity.number)
-        self.unit.setText(quantity.unit)
-        self.caption.set_full_text(ctx.t(fact.label))
-        self.meta.set_full_text(" · ".join(part for part in (figure_when(ctx, fact), cite) if part))
-        badge = kind_mark(ctx, fact)
-        if badge or self.badge is not None:
-            mark = self._made_badge()
-            mark.setText(badge)
-            if mark.isHidden() == bool(badge):  # a change of visibility re-lays the tile out
-                mark.setVisible(bool(badge))
+        texts = TileTexts(
+            value=quantity.number, unit=quantity.unit, mark=kind_mark(ctx, fact), caption=ctx.t(fact.label),
+            meta=" · ".join(part for part in (figure_when(ctx, fact), cite) if part))
+        if texts != self.texts:
+            self.texts = texts
+            self.setAccessibleName(" ".join(t for t in (texts.value + texts.unit, texts.mark, texts.caption,
+                                                        texts.meta) if t))
+            self._rearrange()
+
+    # --- measuring and drawing -------------------------------------------------------------
+    def _padding(self) -> tuple[int, int]:
+        """Width and height the frame and the padding take around the texts."""
+        inner = self.contentsRect()
+        return (self.width() - inner.width() + 2 * theme.SPACE_M,
+                self.height() - inner.height() + 2 * theme.SPACE_S)
+
+    def arrangement(self, width: int | None = None) -> Arrangement:
+        """Where the texts go in a tile `width` px wide (the tile's own width if not given)."""
+        room = max(1, (self.width() if width is None else width) - self._padding()[0])
+        return arranged(self.texts, self.font(), room)
+
+    def _rearrange(self) -> None:
+        self.updateGeometry()
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.arrangement(width).height + self._padding()[1]
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As wide as the number's line at full size, as tall as the texts at that width."""
+        width = max(self.minimumWidth(), natural_width(self.texts, self.font()) + self._padding()[0])
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the family follows the variant
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._rearrange()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)  # the card: its ground and border, from the stylesheet
+        if self._palette is None:
+            return
+        painter = QPainter(self)
+        origin = self.contentsRect().topLeft() + QPoint(theme.SPACE_M, theme.SPACE_S)
+        for piece in self.arrangement().pieces:
+            painter.setFont(piece.font)
+            painter.setPen(self._palette.color(self._colour_role(piece.part)))
+            painter.drawText(piece.box.translated(origin), piece.flags, piece.text)
+        painter.end()
+
+    def _colour_role(self, part: str) -> str:
+        if part == "value":  # a plan's goal drawn apart (the owner marks such a tile `target`)
+            return "target" if self.property("target") else "accent"
+        return TEXT_COLOURS[part]
 
 
 def figure_when(ctx: ViewContext, fact: Figure | KeyFact) -> str:
