@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QSize
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.widgets.basics import TapFrame
-from kiosk.ui.widgets.tile_text import Arrangement, TileTexts, arranged, natural_width
+from kiosk.ui.widgets.tile_text import Arrangement, TileTexts, arranged, natural_width, unscaled
 
 if TYPE_CHECKING:
     from kiosk.content.model import Figure, KeyFact
@@ -36,6 +37,11 @@ class FactTile(TapFrame):
         self.fact: Figure | KeyFact | None = None
         self.texts = TileTexts()
         self._palette: Palette | None = None
+        # The face the texts are in: the variant's, taken with the texts. Not the family the
+        # tile inherits, which a switch of language sets before the texts (and a screen out of
+        # sight only when it is next shown): texts measured in another script's face load more
+        # of the CJK fonts (35 MiB more after a day's walk) for nothing.
+        self.face = QFont()
         self.setMinimumWidth(theme.FACT_TILE_MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
@@ -51,12 +57,13 @@ class FactTile(TapFrame):
         an estimate (预计) or a plan's goal (规划目标)."""
         self.fact = fact
         self._palette = ctx.palette
+        face = QFont(theme.font_families(ctx.region))  # as the window sets it (KioskWindow._apply_font)
         quantity = ctx.quantity(fact, fact.unit)
         texts = TileTexts(
             value=quantity.number, unit=quantity.unit, mark=kind_mark(ctx, fact), caption=ctx.t(fact.label),
             meta=" · ".join(part for part in (figure_when(ctx, fact), cite) if part))
-        if texts != self.texts:
-            self.texts = texts
+        if texts != self.texts or face != self.face:
+            self.texts, self.face = texts, face
             self.setAccessibleName(" ".join(t for t in (texts.value + texts.unit, texts.mark, texts.caption,
                                                         texts.meta) if t))
             self._rearrange()
@@ -71,7 +78,7 @@ class FactTile(TapFrame):
     def arrangement(self, width: int | None = None) -> Arrangement:
         """Where the texts go in a tile `width` px wide (the tile's own width if not given)."""
         room = max(1, (self.width() if width is None else width) - self._padding()[0])
-        return arranged(self.texts, self.font(), room)
+        return arranged(self.texts, self.face, room)
 
     def _rearrange(self) -> None:
         self.updateGeometry()
@@ -85,16 +92,11 @@ class FactTile(TapFrame):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         """As wide as the number's line at full size, as tall as the texts at that width."""
-        width = max(self.minimumWidth(), natural_width(self.texts, self.font()) + self._padding()[0])
+        width = max(self.minimumWidth(), natural_width(self.texts, self.face) + self._padding()[0])
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - the family follows the variant
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._rearrange()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)  # the card: its ground and border, from the stylesheet
@@ -103,9 +105,18 @@ class FactTile(TapFrame):
         painter = QPainter(self)
         origin = self.contentsRect().topLeft() + QPoint(theme.SPACE_M, theme.SPACE_S)
         for piece in self.arrangement().pieces:
-            painter.setFont(piece.font)
+            painter.setFont(piece.font(self.face))
             painter.setPen(self._palette.color(self._colour_role(piece.part)))
-            painter.drawText(piece.box.translated(origin), piece.flags, piece.text)
+            box = piece.box.translated(origin)
+            if piece.scale == 1.0:
+                painter.drawText(box, piece.flags, piece.text)
+                continue
+            painter.save()  # a number stepped down: its font drawn smaller, laid out as measured
+            painter.translate(box.topLeft())
+            painter.scale(piece.scale, piece.scale)
+            height = math.ceil(box.height() / piece.scale)
+            painter.drawText(QRect(0, 0, unscaled(box.width(), piece.scale), height), piece.flags, piece.text)
+            painter.restore()
         painter.end()
 
     def _colour_role(self, part: str) -> str:

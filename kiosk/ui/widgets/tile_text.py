@@ -4,8 +4,9 @@ beside them or below, the label and the year under them.
 A tile draws its texts itself rather than holding a label for each: every widget on a page
 costs a tap about 0.2 ms to make, style and show, and a tile of six widgets and four layouts
 cost 1.5 ms (BMW's profile shows six). The rules are the labels' they replace:
-- the number stays whole on one line, stepping its type down (to the subheading's size) until
-  it and its unit's longest word fit; only below that does it wrap, so nothing is ever cut;
+- the number stays whole on one line, drawn smaller (down to the subheading's size) until it
+  and its unit's longest word fit, or it alone with the unit below if that keeps it larger;
+  only below that size does it wrap, so nothing is ever cut;
 - a long unit (Studierende) wraps beside the number; the texts sit on one baseline;
 - the estimate or target mark qualifies the number and sits on its line where there is room,
   under the texts where there is not;
@@ -15,6 +16,7 @@ cost 1.5 ms (BMW's profile shows six). The rules are the labels' they replace:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -24,7 +26,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from kiosk.hyphenation import unhyphenated
 from kiosk.ui import theme
 from kiosk.ui.widgets.elided import elide_lines
-from kiosk.ui.widgets.fitting import STEP_PX, UNBOUNDED, ink_width
+from kiosk.ui.widgets.fitting import UNBOUNDED, ink_width
 from kiosk.ui.widgets.text_label import remembered
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
@@ -34,6 +36,7 @@ _BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
 # orientations and the few a layout pass tries on the way.
 ARRANGED_KEPT = 8_192
 _arranged: dict[tuple[object, ...], Arrangement] = {}
+_fonts: dict[tuple[object, ...], QFont] = {}  # five parts in each language's face, at each text scale
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 # The text role whose size and weight each part takes (its colour: FactTile's TEXT_COLOURS)
 PARTS = {"value": "figure", "unit": "subheading", "mark": "target", "caption": "body", "meta": "caption"}
@@ -52,14 +55,23 @@ class TileTexts:
 
 @dataclass(frozen=True)
 class Piece:
-    """One text as drawn: cut to its lines (with …) where it had to be, in its font, wrapped
-    within its box (in the tile's content coordinates)."""
+    """One text as drawn: cut to its lines (with …) where it had to be, in its part's font drawn
+    at `scale` (the number steps down, the rest is 1), wrapped within its box (in the tile's
+    content coordinates, scaled)."""
 
     part: str
     text: str
-    font: QFont
     box: QRect
     flags: int
+    scale: float = 1.0
+
+    def font(self, base: QFont) -> QFont:
+        return part_font(base, self.part)
+
+    @property
+    def px(self) -> float:
+        """The type size it is seen at."""
+        return theme.TYPE[PARTS[self.part]] * self.scale
 
 
 @dataclass(frozen=True)
@@ -73,11 +85,20 @@ class Arrangement:
         return next((p for p in self.pieces if p.part == part), None)
 
 
-def part_font(base: QFont, part: str, px: int | None = None) -> QFont:
-    """A part's size and weight, in the family the tile has now (the language's)."""
-    font = theme.role_font(PARTS[part]).resolve(base)
-    if px is not None:
-        font.setPixelSize(px)
+def part_font(base: QFont, part: str) -> QFont:
+    """A part's size and weight, in the face of the texts' language. Kept, as a label keeps its
+    font: each font holds on to its glyph engines, made once."""
+    key = (base.key(), part, theme.text_scale())
+    font = _fonts.get(key)
+    if font is None:
+        # The face's own families, marked as set: a font given to a painter takes from the
+        # widget's font whatever it does not set itself, and the tile's inherited family is not
+        # the one its texts were measured in.
+        font = QFont(base)
+        role = theme.role_font(PARTS[part])
+        font.setPixelSize(role.pixelSize())
+        font.setBold(role.bold())
+        _fonts[key] = font
     return font
 
 
@@ -88,15 +109,14 @@ def _least_width(metrics: QFontMetrics, text: str) -> int:
     return max((ink_width(metrics, w[:1] if _CJK.match(w) else w) for w in words), default=0)
 
 
-def _number_font(base: QFont, number: str, room: int) -> QFont:
-    """The number's type: its role's size, stepped down until it fits `room` on one line, but
-    no smaller than a subheading's."""
-    font = part_font(base, "value")
-    px, least_px = font.pixelSize(), theme.TYPE["subheading"]
-    while px > least_px and ink_width(QFontMetrics(font), number) > room:
-        px = max(least_px, px - STEP_PX)
-        font = part_font(base, "value", px)
-    return font
+def least_number_scale() -> float:
+    """How far a number may step down: to a subheading's size."""
+    return theme.TYPE["subheading"] / theme.TYPE[PARTS["value"]]
+
+
+def unscaled(width: int, scale: float) -> int:
+    """The width a text drawn at `scale` is laid out in, to take `width` px on screen."""
+    return int(width / scale)
 
 
 def _wrapped(metrics: QFontMetrics, text: str, width: int) -> QRect:
@@ -124,39 +144,49 @@ def _arrange(texts: TileTexts, base: QFont, width: int) -> Arrangement:
     gap = spacing if texts.unit else 0
     unit_least = _least_width(unit_metrics, texts.unit) if texts.unit else 0
     number = unhyphenated(texts.value)
-    value_font = _number_font(base, number, width - gap - unit_least)
+    # The number steps down by drawing its font smaller, not by taking a smaller font: each size
+    # of a font is an engine of its own, and each loaded more of the CJK font files (35 MiB more
+    # after a day's walk). Unhinted glyphs drawn at a scale are as wide as the scale says.
+    value_font = part_font(base, "value")
     value_metrics = QFontMetrics(value_font)
-    value_width = ink_width(value_metrics, number)
+    full = ink_width(value_metrics, number)
+    least_scale = least_number_scale()
+
+    def scale_for(room: int) -> float:
+        return max(least_scale, min(1.0, room / full)) if full else 1.0
+
+    scale = scale_for(width - gap - unit_least)
     # The unit beside the number, unless the number would be larger with the unit below it.
-    beside = value_width + gap + unit_least <= width and (
-        not texts.unit or value_font.pixelSize() >= _number_font(base, number, width).pixelSize())
+    beside = math.ceil(full * scale) + gap + unit_least <= width and (not texts.unit or scale >= scale_for(width))
     if beside:
-        value_box = QRect(0, 0, value_width, value_metrics.height())
+        value_width = math.ceil(full * scale)
+        value_box = QRect(0, 0, value_width, math.ceil(value_metrics.height() * scale))
         value_flags = 0
         unit_room = width - value_width - gap
         unit_box = _wrapped(unit_metrics, texts.unit, unit_room) if texts.unit else QRect()
         unit_box = QRect(value_width + gap, 0, unit_room, unit_box.height())
         # One baseline: the unit's last line sits on the number's.
-        value_base = value_metrics.ascent()
+        value_base = round(value_metrics.ascent() * scale)
         unit_base = unit_box.height() - unit_metrics.descent()
         shift = max(value_base, unit_base)
         value_box.moveTop(shift - value_base)
         unit_box.moveTop(shift - unit_base)
     else:  # the unit below: the number has the line to itself
-        value_font = _number_font(base, number, width)
-        value_metrics = QFontMetrics(value_font)
-        value_width = ink_width(value_metrics, number)
+        scale = scale_for(width)
+        value_width = math.ceil(full * scale)
         value_flags = 0 if value_width <= width else WRAP  # at its least size, the number wraps
-        value_box = QRect(0, 0, width, _wrapped(value_metrics, texts.value, width).height())
+        height = _wrapped(value_metrics, texts.value, unscaled(width, scale)).height()
+        value_box = QRect(0, 0, width, math.ceil(height * scale))
         unit_box = QRect(0, value_box.bottom() + 1, width, _wrapped(unit_metrics, texts.unit, width).height()
                          if texts.unit else 0)
-    for part, metrics, text in (("value", value_metrics, texts.value), ("unit", unit_metrics, texts.unit)):
-        least = _least_width(metrics, text)
-        if least > width:
-            problems.append(f"the word '{text}' of the {part} is wider than its tile ({least} > {width} px)")
-    pieces.append(Piece("value", texts.value, value_font, value_box, value_flags))
+    for part, metrics, text, least in (("value", value_metrics, texts.value, least_scale),
+                                       ("unit", unit_metrics, texts.unit, 1.0)):
+        need = math.ceil(_least_width(metrics, text) * least)
+        if need > width:
+            problems.append(f"the word '{text}' of the {part} is wider than its tile ({need} > {width} px)")
+    pieces.append(Piece("value", texts.value, value_box, value_flags, scale))
     if texts.unit:
-        pieces.append(Piece("unit", texts.unit, unit_font, unit_box, WRAP))
+        pieces.append(Piece("unit", texts.unit, unit_box, WRAP))
     row_bottom = max(value_box.bottom(), unit_box.bottom() if texts.unit else 0) + 1
 
     # --- the mark: on the number's line if it fits beside a one-line unit -------------------
@@ -167,7 +197,7 @@ def _arrange(texts: TileTexts, base: QFont, width: int) -> Arrangement:
     mark_in_row = beside and value_width + gap + unit_width + spacing + mark_width <= width
     if texts.mark and mark_in_row:
         x = value_width + gap + unit_width + spacing
-        pieces.append(Piece("mark", texts.mark, mark_font, QRect(x, 0, mark_width, mark_metrics.height()), 0))
+        pieces.append(Piece("mark", texts.mark, QRect(x, 0, mark_width, mark_metrics.height()), 0))
 
     # --- the label, the year, and the mark where the line had no room for it -----------------
     y = row_bottom
@@ -179,7 +209,7 @@ def _arrange(texts: TileTexts, base: QFont, width: int) -> Arrangement:
         shown = elide_lines(text, font, width, lines)
         height = _wrapped(QFontMetrics(font), shown, width).height()
         y += spacing
-        pieces.append(Piece(part, shown, font, QRect(0, y, width, height), WRAP))
+        pieces.append(Piece(part, shown, QRect(0, y, width, height), WRAP))
         y += height
     return Arrangement(tuple(pieces), y, mark_in_row, tuple(problems))
 
