@@ -38,9 +38,9 @@ class FactTile(TapFrame):
         self.texts = TileTexts()
         self._palette: Palette | None = None
         # The face the texts are in: the variant's, taken with the texts. Not the family the
-        # tile inherits, which a switch of language sets before the texts (and a screen out of
-        # sight only when it is next shown): texts measured in another script's face load more
-        # of the CJK fonts (35 MiB more after a day's walk) for nothing.
+        # tile inherits, which a switch of language sets before the texts arrive (and a screen
+        # out of sight only when it is next shown): texts measured in one face and drawn in
+        # another do not fit the room they were measured for.
         self.face = QFont()
         self.setMinimumWidth(theme.FACT_TILE_MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -66,7 +66,8 @@ class FactTile(TapFrame):
             self.texts, self.face = texts, face
             self.setAccessibleName(" ".join(t for t in (texts.value + texts.unit, texts.mark, texts.caption,
                                                         texts.meta) if t))
-            self._rearrange()
+            self.updateGeometry()
+            self.update()
 
     # --- measuring and drawing -------------------------------------------------------------
     def _padding(self) -> tuple[int, int]:
@@ -79,10 +80,6 @@ class FactTile(TapFrame):
         """Where the texts go in a tile `width` px wide (the tile's own width if not given)."""
         room = max(1, (self.width() if width is None else width) - self._padding()[0])
         return arranged(self.texts, self.face, room)
-
-    def _rearrange(self) -> None:
-        self.updateGeometry()
-        self.update()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return True
