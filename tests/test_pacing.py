@@ -104,3 +104,23 @@ def test_deferred_work_runs_even_if_nothing_is_painted(qtbot) -> None:  # noqa: 
     done: list[int] = []
     AfterFrame(widget, lambda: done.append(1)).request()
     qtbot.waitUntil(lambda: done == [1], timeout=theme.AFTER_NO_PAINT_MS * 10)
+
+
+def test_work_called_off_before_its_frame_does_not_run_until_asked_again(qtbot) -> None:  # noqa: ANN001
+    """Called off after the paint, while it waits its frame, and after a request with no paint."""
+    widget = shown(qtbot, QWidget())
+    log: list[str] = []
+    later = AfterFrame(widget, lambda: log.append("work"))
+    later.request()
+    widget.repaint()  # the paint it follows; the frame's wait is queued
+    widget.update()
+    QApplication.processEvents()
+    later.cancel()
+    unasked = AfterFrame(widget, lambda: log.append("unpainted"))
+    unasked.request()
+    unasked.cancel()
+    qtbot.wait(theme.AFTER_NO_PAINT_MS + 4 * theme.AFTER_FRAME_MS)
+    assert log == []
+    later.request()
+    widget.update()
+    qtbot.waitUntil(lambda: log == ["work"])

@@ -184,6 +184,25 @@ def test_a_long_profiles_later_figures_are_made_after_its_first_paint(qtbot, ctx
     assert shown.fact_tiles[-1].texts.value == f"{theme.PROFILE_FACTS_AT_ONCE + 3}"
 
 
+def test_a_page_out_of_view_before_its_later_parts_were_made_waits_to_be_seen(qtbot, view) -> None:  # noqa: ANN001
+    """Its photos, events and later figures are not made for nobody: not when the visitor has
+    gone on (Home), nor when another company replaced it. They were, inside the next tap."""
+    from kiosk.ui import theme
+
+    shown = page(view, "carmaker")
+    view.hide()  # the visitor went on before its first frame had passed
+    qtbot.wait(theme.AFTER_NO_PAINT_MS + 4 * theme.AFTER_FRAME_MS)
+    assert not shown.finished
+    view.show()  # Back: made after the paint that shows it again
+    qtbot.waitUntil(lambda: shown.finished)
+    assert [row.event.id for row in shown.event_rows] == ["carmaker-expands"]
+    replaced = page(view, "college")
+    page(view, "compressors")
+    qtbot.wait(theme.AFTER_NO_PAINT_MS + 4 * theme.AFTER_FRAME_MS)
+    assert view.page.finished
+    assert replaced.event_rows == [], "the page replaced at once never makes its foot"
+
+
 def replace_facts(company, count: int):  # noqa: ANN001, ANN201 - a Company with `count` facts
     fact = company.facts[0]
     return company.model_copy(update={"facts": tuple(fact.model_copy(update={"value": n + 1}) for n in range(count))})

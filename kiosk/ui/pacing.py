@@ -34,12 +34,18 @@ class AfterFrame(QObject):
         self._args: tuple[object, ...] = ()
         self._painted = painted if painted is not None else parent if isinstance(parent, QWidget) else None
         self._window: QWidget | None = None  # watched for its next paint
+        self._wanted = False  # asked for and neither done nor called off
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(lambda: self._action(*self._args))
+        self._timer.timeout.connect(self._run)
+
+    def _run(self) -> None:
+        self._wanted = False
+        self._action(*self._args)
 
     def request(self, *args: object) -> None:
         self._args = args
+        self._wanted = True
         if self._painted is None:  # nothing painted to follow
             self._timer.start(theme.AFTER_FRAME_MS)
             return
@@ -68,8 +74,15 @@ class AfterFrame(QObject):
         return False
 
     def _wait_a_frame(self) -> None:
-        if self._window is None:  # not asked again meanwhile (that waits for the next paint)
+        # Not asked again meanwhile (that waits for the next paint), nor called off.
+        if self._window is None and self._wanted:
             self._timer.start(theme.AFTER_FRAME_MS)
+
+    def cancel(self) -> None:
+        """Call the work off until it is asked for again (what it would make went out of view)."""
+        self._wanted = False
+        self._timer.stop()
+        self._unwatch()
 
     def _unwatch(self) -> None:
         if self._window is not None and shiboken6.isValid(self._window):

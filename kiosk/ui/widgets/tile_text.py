@@ -36,6 +36,7 @@ _BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
 # orientations and the few a layout pass tries on the way.
 ARRANGED_KEPT = 8_192
 _arranged: dict[tuple[object, ...], Arrangement] = {}
+_natural: dict[tuple[object, ...], int] = {}
 _fonts: dict[tuple[object, ...], QFont] = {}  # five parts in each language's face, at each text scale
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 # The text role whose size and weight each part takes (its colour: FactTile's TEXT_COLOURS)
@@ -216,7 +217,12 @@ def _arrange(texts: TileTexts, base: QFont, width: int) -> Arrangement:
 
 def natural_width(texts: TileTexts, base: QFont) -> int:
     """The number's line at full size on one line, with its unit and mark: what a tile would
-    like to be given."""
+    like to be given (layouts ask it as often as heights, so it is kept too)."""
+    key = (texts, base.key(), theme.text_scale())
+    return remembered(_natural, key, ARRANGED_KEPT, lambda: _natural_width(texts, base))
+
+
+def _natural_width(texts: TileTexts, base: QFont) -> int:
     width = ink_width(QFontMetrics(part_font(base, "value")), unhyphenated(texts.value))
     for part, text in (("unit", texts.unit), ("mark", texts.mark)):
         if text:
