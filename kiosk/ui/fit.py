@@ -31,17 +31,16 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QPus
 
 from kiosk.hyphenation import unhyphenated
 from kiosk.ui.theme import RUNNING_TEXT
-from kiosk.ui.widgets.elided import ElidedLabel
+from kiosk.ui.widgets.elided import CJK, ElidedLabel
 from kiosk.ui.widgets.facts import FactTile
 
 SLACK_PX = 1  # rounding between Qt's layout and its font metrics
 PATH_DEPTH = 3  # widget names in a report's path
 QUOTED = 48  # characters of the text a report quotes
-# Where a line may break inside a run of text: spaces, hyphens and dashes, slashes, soft
-# hyphens, and between any two CJK characters (each is its own unit).
 LONGEST_CJK_LINE = 40  # characters of a line of Chinese running text
 LONGEST_LATIN_LINE = 70
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+# Where a line may break inside a run of text: spaces, hyphens and dashes, slashes, soft
+# hyphens, and between any two CJK characters (each is its own unit).
 _UNBREAKABLE = re.compile(r"[^\s\u00ad\u200b\-\u2010-\u2015/\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 
 
@@ -178,7 +177,7 @@ def line_lengths(widget: QLabel) -> list[str]:
 def too_long(line: str) -> bool:
     """A line of running text too long to read: mostly Chinese and over 40 characters, or
     Latin and over 70."""
-    chinese = len(_CJK.findall(line))
+    chinese = len(CJK.findall(line))
     if chinese * 2 >= len(line):
         return len(line) > LONGEST_CJK_LINE
     return len(line) > LONGEST_LATIN_LINE

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from kiosk.ui import theme
 from kiosk.ui.widgets.text_label import TextLabel, remembered
 
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 ELIDE_BOX_LINES = 4  # room to measure wrapped text in: several times the height allowed
 # Elided texts remembered: every card's title and summary in each of four languages, at the
 # widths and line counts of both orientations, so a switch back finds its results.
@@ -42,7 +42,7 @@ def _elide_uncached(text: str, font: QFont, width: int, max_lines: int, height: 
     # a multiple of lineSpacing, which cut two-line titles to one).
     # The height `max_lines` lines of this text take: a Latin face draws Chinese from the CJK
     # face behind it, whose lines are taller, so the sample is of the text's own script.
-    sample = "国" if _CJK.search(text) else "Hg"
+    sample = "国" if CJK.search(text) else "Hg"
     limit = metrics.boundingRect(box, flags, "\n".join([sample] * max_lines)).height()
     if height > 0:  # a fixed box: what fits its pixels, whatever mix of lines the text has
         limit = min(limit, height)

@@ -20,7 +20,7 @@ from kiosk.ui import theme
 from kiosk.ui.widgets.text_label import TextLabel
 
 STEP_PX = 2
-_BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
+BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
 UNBOUNDED = 1 << 20  # px: the height a text may take while it is measured
 
 
@@ -115,7 +115,7 @@ class FitLabel(TextLabel):
         (a long unit) before it breaks a number."""
         hint = super().minimumSizeHint()
         metrics = QFontMetrics(self._sized(self.min_px))
-        words = _BREAKS.split(self.text())
+        words = BREAKS.split(self.text())
         margins = self.contentsMargins()
         hint.setWidth(max((ink_width(metrics, w) for w in words), default=0) + margins.left() + margins.right())
         return hint

@@ -17,7 +17,6 @@ cost 1.5 ms (BMW's profile shows six). The rules are the labels' they replace:
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
@@ -25,20 +24,18 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from kiosk.hyphenation import unhyphenated
 from kiosk.ui import theme
-from kiosk.ui.widgets.elided import elide_lines
-from kiosk.ui.widgets.fitting import UNBOUNDED, ink_width
+from kiosk.ui.widgets.elided import CJK, elide_lines
+from kiosk.ui.widgets.fitting import BREAKS, UNBOUNDED, ink_width
 from kiosk.ui.widgets.text_label import remembered
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 TEXT_LINES = 2  # the label's and the year's
-_BREAKS = re.compile(r"[\s\u00ad\u200b-]+")  # where a wrapped line may break
 # Arrangements kept: every figure and key fact in four languages, at the widths of both
 # orientations and the few a layout pass tries on the way.
 ARRANGED_KEPT = 8_192
 _arranged: dict[tuple[object, ...], Arrangement] = {}
 _natural: dict[tuple[object, ...], int] = {}
 _fonts: dict[tuple[object, ...], QFont] = {}  # five parts in each language's face, at each text scale
-_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 # The text role whose size and weight each part takes (its colour: FactTile's TEXT_COLOURS)
 PARTS = {"value": "figure", "unit": "subheading", "mark": "target", "caption": "body", "meta": "caption"}
 
@@ -106,8 +103,8 @@ def part_font(base: QFont, part: str) -> QFont:
 def _least_width(metrics: QFontMetrics, text: str) -> int:
     """The narrowest a wrapped text can be: its widest unbreakable word (a CJK character breaks
     anywhere)."""
-    words = [w for w in _BREAKS.split(unhyphenated(text)) if w]
-    return max((ink_width(metrics, w[:1] if _CJK.match(w) else w) for w in words), default=0)
+    words = [w for w in BREAKS.split(unhyphenated(text)) if w]
+    return max((ink_width(metrics, w[:1] if CJK.match(w) else w) for w in words), default=0)
 
 
 def least_number_scale() -> float:
@@ -164,8 +161,8 @@ def _arrange(texts: TileTexts, base: QFont, width: int) -> Arrangement:
         value_box = QRect(0, 0, value_width, math.ceil(value_metrics.height() * scale))
         value_flags = 0
         unit_room = width - value_width - gap
-        unit_box = _wrapped(unit_metrics, texts.unit, unit_room) if texts.unit else QRect()
-        unit_box = QRect(value_width + gap, 0, unit_room, unit_box.height())
+        unit_height = _wrapped(unit_metrics, texts.unit, unit_room).height() if texts.unit else 0
+        unit_box = QRect(value_width + gap, 0, unit_room, unit_height)
         # One baseline: the unit's last line sits on the number's.
         value_base = round(value_metrics.ascent() * scale)
         unit_base = unit_box.height() - unit_metrics.descent()
